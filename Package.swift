@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+// earshot: how far each executive, and each layer of management, is from the customer's own voice.
+// Stages, one module each: ingest → normalize → aggregate → render, plus history. See README.md.
+import PackageDescription
+
+let package = Package(
+    name: "earshot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "earshot", targets: ["earshot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        .target(name: "EarshotModel"),
+        .target(
+            name: "EarshotIngest",
+            dependencies: ["CLibCSV", "EarshotModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "EarshotNormalize", dependencies: ["EarshotModel", "EarshotIngest"]),
+        .target(name: "EarshotAggregate", dependencies: ["EarshotModel"]),
+        .target(
+            name: "EarshotRender",
+            dependencies: ["EarshotModel", "EarshotAggregate", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
+        .target(
+            name: "EarshotHistory",
+            dependencies: ["EarshotModel", "EarshotAggregate", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "earshot",
+            dependencies: [
+                "EarshotModel", "EarshotIngest", "EarshotNormalize", "EarshotAggregate",
+                "EarshotRender", "EarshotHistory",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EarshotIngestTests", dependencies: ["EarshotIngest", "TestSupport"]),
+        .testTarget(name: "EarshotNormalizeTests", dependencies: ["EarshotNormalize", "EarshotIngest", "TestSupport"]),
+        .testTarget(name: "EarshotAggregateTests", dependencies: ["EarshotAggregate", "EarshotNormalize", "EarshotIngest", "TestSupport"]),
+        .testTarget(name: "EarshotRenderTests", dependencies: ["EarshotRender", "EarshotAggregate", "TestSupport"]),
+        .testTarget(name: "EarshotHistoryTests", dependencies: ["EarshotHistory", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,306 @@
+import CLibCSV
+import EarshotModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The only file that talks to libcsv, and the only unsafe pointer code in earshot.
+///
+/// It streams UTF-8 bytes through libcsv in strict mode (`CSV_STRICT | CSV_STRICT_FINI`), with a space
+/// function that trims nothing and a capped realloc, and feeds the parser one physical line at a time
+/// so that every record carries the line and byte where it starts (libcsv reports no positions).
+///
+/// libcsv's defaults lose data silently; this wrapper instead:
+/// - reports blank lines (libcsv skips them) as `.blankLine` events;
+/// - turns a stray quote into a `.malformed` event for the one line that holds it, resets the parser
+///   and carries on at the next line, so a stray quote never swallows the rest of a file;
+/// - at the end of the file, treats a record cut inside quotes as malformed (its first line), then
+///   re-reads the lines after it;
+/// - rejects a record with a field over `maxFieldBytes`, a NUL byte, or bytes that are not UTF-8.
+public final class LibCSVReader {
+    /// What the reader reports, in input order.
+    public enum Event: Sendable {
+        case record(CSVRecord)
+        /// A line holding nothing but its line end, outside any quoted field.
+        case blankLine(line: Int, byte: Int)
+        /// Bytes that could not be a record: the reason, and the raw text (invalid bytes as `\xNN`).
+        case malformed(line: Int, byte: Int, reason: RejectReason, raw: String)
+    }
+
+    /// A field larger than this fails the record instead of growing memory without bound.
+    public static let maxFieldBytes = 16 << 20
+
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private let context = ParseContext()
+    private let delimiter: UInt8
+    private let onEvent: (Event) -> Void
+
+    // Position of the next byte to be fed.
+    private var line = 1
+    private var byte: Int
+    private var previousWasCR = false
+    private var atLineStart = true
+
+    // The record in progress: its bytes and where each of its physical lines starts.
+    private var pending: [UInt8] = []
+    private var lineStarts: [(offset: Int, line: Int, byte: Int)] = []
+
+    // After an error inside the first line of a record: skip to the end of that line.
+    private var discarding: (line: Int, byte: Int, reason: RejectReason, raw: [UInt8])?
+
+    /// - Parameters:
+    ///   - delimiter: the field separator byte (`,`, `;`, tab, `|`).
+    ///   - startByte: byte offset of the first byte fed (the length of a BOM that was skipped).
+    ///   - onEvent: called synchronously for every record, blank line and malformed record.
+    public init(delimiter: UInt8, startByte: Int = 0, onEvent: @escaping (Event) -> Void) {
+        self.delimiter = delimiter
+        self.byte = startByte
+        self.onEvent = onEvent
+        parser = .allocate(capacity: 1)
+        Self.initialize(parser, delimiter: delimiter)
+    }
+
+    deinit {
+        csv_free(parser)
+        parser.deallocate()
+    }
+
+    private static func initialize(_ parser: UnsafeMutablePointer<csv_parser>, delimiter: UInt8) {
+        _ = csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
+        csv_set_delim(parser, delimiter)
+        csv_set_space_func(parser, noSpaces)
+        csv_set_realloc_func(parser, cappedRealloc)
+        csv_set_blk_size(parser, 64 << 10)
+    }
+
+    private func resetParser() {
+        csv_free(parser)
+        Self.initialize(parser, delimiter: delimiter)
+        context.reset()
+    }
+
+    private var contextPointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(context).toOpaque() }
+
+    /// Feeds the next bytes of the file (any chunking gives the same events).
+    public func feed(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { feed($0) }
+    }
+
+    /// Feeds the next bytes of the file (any chunking gives the same events).
+    public func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        var start = 0
+        let count = bytes.count
+        while start < count {
+            // One segment: up to and including the next CR or LF, or to the end of the chunk.
+            var end = start
+            while end < count, base[end] != 0x0A, base[end] != 0x0D { end += 1 }
+            if end < count { end += 1 }
+            segment(UnsafeBufferPointer(start: base + start, count: end - start))
+            start = end
+        }
+    }
+
+    /// Ends the input: emits the last record (a missing final newline is fine) or the malformed tail.
+    public func finish() {
+        while true {
+            flushDiscarding()
+            if csv_fini(parser, fieldCallback, recordCallback, contextPointer) == 0 {
+                emitIfComplete()
+                flushDiscarding()
+                return
+            }
+            // Cut inside quotes: the quote on the record's first line never closed.
+            recoverFromError(reason: .unterminatedQuote, currentSegmentComplete: true)
+        }
+    }
+
+    private func flushDiscarding() {
+        if let d = discarding {
+            onEvent(.malformed(line: d.line, byte: d.byte, reason: d.reason, raw: RawText.describe(d.raw)))
+            discarding = nil
+        }
+    }
+
+    private func segment(_ seg: UnsafeBufferPointer<UInt8>) {
+        let last = seg[seg.count - 1]
+        let endsLine = last == 0x0A || last == 0x0D
+        defer { advance(over: seg, endsLine: endsLine, last: last) }
+
+        if var d = discarding {
+            if d.raw.count < 4096 { d.raw.append(contentsOf: seg.prefix(4096 - d.raw.count)) }
+            discarding = d
+            if endsLine {
+                onEvent(.malformed(line: d.line, byte: d.byte, reason: d.reason,
+                                   raw: RawText.describe(RawText.trimmingLineEnd(d.raw))))
+                discarding = nil
+            }
+            return
+        }
+
+        let rowNotBegun = parser.pointee.pstate == 0
+        if atLineStart {
+            if seg.count == 1 && endsLine && rowNotBegun {
+                // A lone line end outside a record: the LF of a CRLF, or a blank line.
+                if !(last == 0x0A && previousWasCR) { onEvent(.blankLine(line: line, byte: byte)) }
+                return
+            }
+            if !(seg.first == 0x0A && previousWasCR) {
+                if rowNotBegun {
+                    pending.removeAll(keepingCapacity: true)
+                    lineStarts.removeAll(keepingCapacity: true)
+                }
+                lineStarts.append((pending.count, line, byte))
+            }
+        }
+        if lineStarts.isEmpty { lineStarts.append((pending.count, line, byte)) }
+        pending.append(contentsOf: seg)
+
+        let used = csv_parse(parser, seg.baseAddress, seg.count, fieldCallback, recordCallback, contextPointer)
+        if used < seg.count {
+            let status = csv_error(parser)
+            let firstLine = lineStarts.count <= 1
+            let reason: RejectReason
+            if status == CSV_ENOMEM || status == CSV_ETOOBIG {
+                reason = firstLine ? .fieldTooLarge : .unterminatedQuote
+            } else {
+                reason = firstLine ? .strayQuote : .unterminatedQuote
+            }
+            recoverFromError(reason: reason, currentSegmentComplete: endsLine)
+            return
+        }
+        emitIfComplete()
+    }
+
+    private func advance(over seg: UnsafeBufferPointer<UInt8>, endsLine: Bool, last: UInt8) {
+        byte += seg.count
+        // A line ends at every CR, and at every LF not preceded by a CR.
+        for (i, c) in seg.enumerated() {
+            if c == 0x0D { line += 1 }
+            else if c == 0x0A {
+                let afterCR = i > 0 ? seg[i - 1] == 0x0D : previousWasCR
+                if !afterCR { line += 1 }
+            }
+        }
+        previousWasCR = last == 0x0D
+        atLineStart = endsLine
+    }
+
+    private func emitIfComplete() {
+        guard context.recordComplete else { return }
+        let start = lineStarts.first ?? (0, line, byte)
+        let raw = RawText.describe(RawText.trimmingLineEnd(pending))
+        if let problem = context.problem {
+            onEvent(.malformed(line: start.line, byte: start.byte, reason: problem, raw: raw))
+        } else {
+            onEvent(.record(CSVRecord(fields: context.finishedFields, line: start.line, byte: start.byte, rawBytes: pending)))
+        }
+        context.reset()
+        pending.removeAll(keepingCapacity: true)
+        lineStarts.removeAll(keepingCapacity: true)
+    }
+
+    /// Rejects the first physical line of the record in progress, resets the parser, and re-reads the
+    /// record's later lines as fresh input.
+    private func recoverFromError(reason: RejectReason, currentSegmentComplete: Bool) {
+        let first = lineStarts.first ?? (0, line, byte)
+        resetParser()
+        if lineStarts.count <= 1 {
+            let raw = pending
+            pending.removeAll(keepingCapacity: true)
+            lineStarts.removeAll(keepingCapacity: true)
+            if currentSegmentComplete {
+                onEvent(.malformed(line: first.line, byte: first.byte, reason: reason,
+                                   raw: RawText.describe(RawText.trimmingLineEnd(raw))))
+            } else {
+                discarding = (first.line, first.byte, reason, Array(raw.prefix(4096)))
+            }
+            return
+        }
+        let second = lineStarts[1]
+        onEvent(.malformed(line: first.line, byte: first.byte, reason: reason,
+                           raw: RawText.describe(RawText.trimmingLineEnd(Array(pending[..<second.offset])))))
+        let replay = Array(pending[second.offset...])
+        pending.removeAll(keepingCapacity: true)
+        lineStarts.removeAll(keepingCapacity: true)
+        // Re-read the later lines from where the second one starts, then put the cursor back where the
+        // caller left it: the caller advances over the current segment itself.
+        let saved = (line, byte, previousWasCR, atLineStart)
+        (line, byte, previousWasCR, atLineStart) = (second.line, second.byte, false, true)
+        feed(replay)
+        (line, byte, previousWasCR, atLineStart) = saved
+    }
+}
+
+/// One CSV record: its fields, the line and byte where it starts, and its raw bytes.
+public struct CSVRecord: Sendable {
+    public var fields: [String]
+    public let line: Int
+    public let byte: Int
+    /// The record's bytes as read (UTF-8 after transcoding), line end included.
+    public let rawBytes: [UInt8]
+
+    public init(fields: [String], line: Int, byte: Int, rawBytes: [UInt8]) {
+        self.fields = fields
+        self.line = line
+        self.byte = byte
+        self.rawBytes = rawBytes
+    }
+
+    /// The raw text, escaped for a reject listing.
+    public var rawText: String { RawText.describe(RawText.trimmingLineEnd(rawBytes)) }
+}
+
+/// State shared with the C callbacks through libcsv's `data` pointer.
+private final class ParseContext {
+    var fields: [String] = []
+    var finishedFields: [String] = []
+    var recordComplete = false
+    var problem: RejectReason?
+
+    func reset() {
+        fields.removeAll(keepingCapacity: true)
+        finishedFields = []
+        recordComplete = false
+        problem = nil
+    }
+}
+
+private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    let ctx = Unmanaged<ParseContext>.fromOpaque(context!).takeUnretainedValue()
+    guard length > 0, let data else {
+        ctx.fields.append("")
+        return
+    }
+    let buffer = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: length)
+    if memchr(data, 0, length) != nil {
+        ctx.problem = ctx.problem ?? .invalidEncoding
+        ctx.fields.append("")
+        return
+    }
+    if let text = String(validating: buffer, as: UTF8.self) {
+        ctx.fields.append(text)
+    } else {
+        ctx.problem = ctx.problem ?? .invalidEncoding
+        ctx.fields.append("")
+    }
+}
+
+private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    let ctx = Unmanaged<ParseContext>.fromOpaque(context!).takeUnretainedValue()
+    ctx.finishedFields = ctx.fields
+    ctx.fields.removeAll(keepingCapacity: true)
+    ctx.recordComplete = true
+}
+
+/// libcsv trims "spaces" around unquoted fields by default; earshot keeps every byte.
+private func noSpaces(_ c: UInt8) -> Int32 { 0 }
+
+/// A realloc that refuses to grow a field past `LibCSVReader.maxFieldBytes`.
+private func cappedRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
+    guard size <= LibCSVReader.maxFieldBytes else { return nil }
+    return realloc(pointer, size)
+}

@@ -1,0 +1,118 @@
+import EarshotModel
+
+/// One canonical field of a preset: the headers that may carry it, and whether a file without it
+/// cannot be read at all.
+public struct FieldSpec: Sendable, Hashable {
+    public let field: String
+    public let headers: [String]
+    public let required: Bool
+
+    public init(_ field: String, _ headers: [String], required: Bool = false) {
+        self.field = field
+        self.headers = headers
+        self.required = required
+    }
+}
+
+/// A known export format: which kind of source it is and how its headers map to canonical fields.
+/// Headers match ignoring case, spaces, `_` and `-` (Data Loader upper-cases; BambooHR varies spacing).
+public struct Preset: Sendable, Hashable {
+    public let name: String
+    public let kind: SourceKind
+    /// Where the files come from and how to export them (printed by `sniff` and in the README).
+    public let summary: String
+    public let fields: [FieldSpec]
+    /// A header only this format writes, used by `preset: auto` to break ties between similar presets.
+    public let signature: [String]
+
+    public init(name: String, kind: SourceKind, summary: String, fields: [FieldSpec], signature: [String] = []) {
+        self.name = name
+        self.kind = kind
+        self.summary = summary
+        self.fields = fields
+        self.signature = signature
+    }
+
+    /// The canonical field names this preset fills.
+    public var fieldNames: [String] { fields.map(\.field) }
+
+    /// A copy with the config's `columns:` overrides applied (canonical field → source header).
+    public func overriding(_ columns: [String: String]) -> Preset {
+        guard !columns.isEmpty else { return self }
+        var specs = fields.map { spec in
+            columns[spec.field].map { FieldSpec(spec.field, [$0], required: spec.required) } ?? spec
+        }
+        for (field, header) in columns.sorted(by: { $0.key < $1.key }) where !fieldNames.contains(field) {
+            specs.append(FieldSpec(field, [header]))
+        }
+        return Preset(name: name, kind: kind, summary: summary, fields: specs, signature: signature)
+    }
+
+    /// Header text in the form used for matching.
+    public static func normalizeHeader(_ text: String) -> String {
+        var s = text
+        if s.hasPrefix("\u{FEFF}") { s.removeFirst() }
+        return String(s.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" && $0 != "\u{00A0}" }
+            .map(Character.init))
+    }
+
+    /// Maps a header row to column indexes per canonical field: the first matching header wins.
+    public func columnMap(for header: [String]) -> ColumnMap {
+        let normalized = header.map(Self.normalizeHeader)
+        var indexes: [String: Int] = [:]
+        for spec in fields {
+            for candidate in spec.headers {
+                let key = Self.normalizeHeader(candidate)
+                if let i = normalized.firstIndex(of: key) {
+                    indexes[spec.field] = i
+                    break
+                }
+            }
+        }
+        let missing = fields.filter { $0.required && indexes[$0.field] == nil }.map(\.field)
+        let sig = signature.map(Self.normalizeHeader).filter { normalized.contains($0) }.count
+        return ColumnMap(indexes: indexes, missingRequired: missing, header: header, signatureHits: sig)
+    }
+}
+
+/// The result of matching a header row against a preset.
+public struct ColumnMap: Sendable {
+    public let indexes: [String: Int]
+    public let missingRequired: [String]
+    /// The header row as written.
+    public let header: [String]
+    public let signatureHits: Int
+
+    public var headerCount: Int { header.count }
+
+    public var isComplete: Bool { missingRequired.isEmpty }
+    /// How well the header fits, for choosing a header row or a preset.
+    public var score: Int { indexes.count * 10 + signatureHits * 3 - missingRequired.count * 100 }
+}
+
+/// A record whose columns are addressed by canonical field name.
+public struct MappedRow: Sendable {
+    public let record: CSVRecord
+    public let location: SourceLocation
+    private let map: ColumnMap
+
+    public init(record: CSVRecord, location: SourceLocation, map: ColumnMap) {
+        self.record = record
+        self.location = location
+        self.map = map
+    }
+
+    /// The value of a canonical field, with spaces at both ends removed; "" when the column is absent.
+    public subscript(field: String) -> String {
+        guard let i = map.indexes[field], i < record.fields.count else { return "" }
+        return record.fields[i].trimmingSpaces()
+    }
+
+    /// True when the file has a column for this field.
+    public func has(_ field: String) -> Bool { map.indexes[field] != nil }
+
+    /// All fields, for presets that read columns by pattern (GAM's indexed attendees).
+    public var fields: [String] { record.fields }
+    /// The file's header row, for presets that read columns by pattern.
+    public var header: [String] { map.header }
+}

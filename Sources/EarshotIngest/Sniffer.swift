@@ -1,0 +1,124 @@
+import EarshotModel
+
+/// What a file looks like: encoding, delimiter, where the header is, and which preset fits.
+/// Decided from the file's first bytes only (never from its name).
+public struct SniffResult: Sendable {
+    public var encoding: TextEncoding
+    public var delimiter: UInt8
+    /// Index (0-based, among records) of the header record; records before it are a preamble.
+    public var headerRecordIndex: Int
+    public var header: [String]
+    /// The best-matching preset, if any preset's required columns are all present.
+    public var preset: Preset?
+    /// True when the first line is Excel's `sep=X` hint.
+    public var excelSepLine: Bool
+
+    public var delimiterName: String {
+        switch delimiter {
+        case UInt8(ascii: ","): return "comma"
+        case UInt8(ascii: ";"): return "semicolon"
+        case 0x09: return "tab"
+        case UInt8(ascii: "|"): return "pipe"
+        default: return "0x" + String(delimiter, radix: 16)
+        }
+    }
+}
+
+/// Sniffs encoding, delimiter, header row and preset from the first `sampleBytes` of a file.
+public enum Sniffer {
+    public static let sampleBytes = 256 << 10
+    static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")]
+
+    /// The encoding, by bytes: a BOM if there is one; UTF-16 without BOM when every other byte is NUL;
+    /// UTF-8 when the sample is valid UTF-8 (a sequence cut at the sample's end is allowed); else Windows-1252.
+    public static func encoding(of sample: [UInt8]) -> TextEncoding {
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
+        if sample.starts(with: [0xFF, 0xFE]) { return .utf16LE }
+        if sample.starts(with: [0xFE, 0xFF]) { return .utf16BE }
+        if sample.count >= 4 {
+            let pairs = min(sample.count / 2, 512)
+            var evenNul = 0, oddNul = 0
+            for i in 0..<pairs {
+                if sample[2 * i] == 0 { evenNul += 1 }
+                if sample[2 * i + 1] == 0 { oddNul += 1 }
+            }
+            if oddNul * 10 >= pairs * 9 && evenNul == 0 { return .utf16LE }
+            if evenNul * 10 >= pairs * 9 && oddNul == 0 { return .utf16BE }
+        }
+        var end = sample.count
+        // Allow a multi-byte sequence cut by the sample's end.
+        var back = 0
+        while back < 3, end - back - 1 >= 0, sample[end - back - 1] & 0xC0 == 0x80 { back += 1 }
+        if end - back - 1 >= 0, sample[end - back - 1] >= 0xC0, sample.count == sampleBytes { end = end - back - 1 }
+        return String(validating: sample[..<end], as: UTF8.self) != nil ? .utf8 : .windows1252
+    }
+
+    /// Records of a UTF-8 sample read with a delimiter through the libcsv reader (the last, possibly
+    /// cut record dropped when the sample is not the whole file).
+    static func records(_ utf8: [UInt8], delimiter: UInt8, whole: Bool, limit: Int = 60) -> [[String]] {
+        var rows: [[String]] = []
+        let reader = LibCSVReader(delimiter: delimiter) { event in
+            if case let .record(r) = event, rows.count < limit + 1 { rows.append(r.fields) }
+        }
+        reader.feed(utf8)
+        if whole { reader.finish() } else if rows.count > limit { rows.removeLast() }
+        return Array(rows.prefix(limit))
+    }
+
+    /// The delimiter whose records most consistently have more than one field.
+    public static func delimiter(of utf8: [UInt8], whole: Bool) -> UInt8 {
+        var best: (delimiter: UInt8, score: Int, width: Int) = (UInt8(ascii: ","), -1, 0)
+        for d in candidates {
+            let counts = records(utf8, delimiter: d, whole: whole, limit: 40).map(\.count)
+            var frequency: [Int: Int] = [:]
+            for c in counts where c > 1 { frequency[c, default: 0] += 1 }
+            guard let mode = frequency.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else { continue }
+            if mode.value > best.score || (mode.value == best.score && mode.key > best.width) {
+                best = (d, mode.value, mode.key)
+            }
+        }
+        return best.delimiter
+    }
+
+    /// Sniffs a file on disk; `preset` (when given) fixes the preset and only the header is searched.
+    public static func sniff(path: String, displayName: String, preset fixed: Preset? = nil,
+                             encoding forced: TextEncoding? = nil) throws -> SniffResult {
+        let sample = try FileBytes.readPrefix(path: path, displayName: displayName, count: sampleBytes)
+        let whole = sample.count < sampleBytes
+        let encoding = forced ?? Self.encoding(of: sample)
+        var transcoder = UTF8Transcoder(encoding: encoding)
+        var utf8 = transcoder.transcode(Array(sample.dropFirst(encoding.bom.count)), final: whole)
+        if encoding == .utf8, utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8.removeFirst(3) }
+
+        var excelSep = false
+        var delimiter: UInt8
+        if utf8.count >= 5, Array(utf8.prefix(4)) == Array("sep=".utf8),
+           utf8.count == 5 || utf8[5] == 0x0A || utf8[5] == 0x0D {
+            excelSep = true
+            delimiter = utf8[4]
+        } else {
+            delimiter = Self.delimiter(of: utf8, whole: whole)
+        }
+        var rows = records(utf8, delimiter: delimiter, whole: whole, limit: 30)
+        if excelSep, !rows.isEmpty { rows.removeFirst() }
+
+        var bestIndex = -1, bestPreset: Preset?, bestScore = Int.min
+        let pool = fixed.map { [$0] } ?? PresetCatalog.all
+        for (i, row) in rows.enumerated() where row.count > 1 || fixed != nil {
+            for p in pool {
+                let map = p.columnMap(for: row)
+                guard map.isComplete, !map.indexes.isEmpty else { continue }
+                if map.score > bestScore {
+                    (bestIndex, bestPreset, bestScore) = (i, p, map.score)
+                }
+            }
+        }
+        if bestIndex < 0 {
+            // No preset matches: the first row with more than one field is taken as the header.
+            bestIndex = rows.firstIndex { $0.count > 1 } ?? 0
+        }
+        let header = rows.indices.contains(bestIndex) ? rows[bestIndex] : []
+        return SniffResult(encoding: encoding, delimiter: delimiter, headerRecordIndex: bestIndex + (excelSep ? 1 : 0),
+                           header: header, preset: bestPreset, excelSepLine: excelSep)
+    }
+}

@@ -1,0 +1,162 @@
+import EarshotModel
+
+/// What the consumer of a row decided; the reader writes it to the ledger.
+public enum RowDisposition: Sendable, Equatable {
+    case accepted
+    case ignored(IgnoreRule)
+    case rejected(RejectReason, detail: String)
+}
+
+/// One input file as the config names it, with the preset it is read with.
+public struct SourceFile: Sendable {
+    /// Absolute or working-directory-relative path used to open the file.
+    public let path: String
+    /// The name shown in the ledger, rejects and messages (relative to the config's folder).
+    public let displayName: String
+    public let source: SourceConfig
+
+    public init(path: String, displayName: String, source: SourceConfig) {
+        self.path = path
+        self.displayName = displayName
+        self.source = source
+    }
+}
+
+/// Streams one source file: sniff, find the header, map columns through the preset, and hand each
+/// data row to the consumer, writing every row's outcome to the ledger.
+public enum SourceReader {
+    /// Resolves the preset of a file (named, or `auto` by header) and returns the sniffed shape.
+    public static func inspect(_ file: SourceFile) throws -> (SniffResult, Preset) {
+        var forced: TextEncoding?
+        if let name = file.source.encoding {
+            guard let e = TextEncoding(configName: name) else {
+                throw IngestError.unknownEncoding(file: file.displayName, name: name)
+            }
+            forced = e
+        }
+        let named: Preset?
+        if file.source.preset == "auto" {
+            named = nil
+        } else {
+            guard let p = PresetCatalog.named(file.source.preset) else {
+                throw IngestError.unknownPreset(file: file.displayName, preset: file.source.preset)
+            }
+            guard p.kind == file.source.kind else {
+                throw IngestError.presetKindMismatch(file: file.displayName, preset: p.name,
+                                                     presetKind: p.kind, sourceKind: file.source.kind)
+            }
+            named = p.overriding(file.source.columns)
+        }
+        let sniff = try Sniffer.sniff(path: file.path, displayName: file.displayName, preset: named, encoding: forced)
+        if let named {
+            guard !sniff.header.isEmpty else { throw IngestError.noHeader(file: file.displayName, preset: named.name) }
+            let map = named.columnMap(for: sniff.header)
+            guard map.isComplete else {
+                throw IngestError.missingColumns(file: file.displayName, preset: named.name,
+                                                 missing: map.missingRequired, header: sniff.header)
+            }
+            return (sniff, named)
+        }
+        guard let auto = sniff.preset, auto.kind == file.source.kind else {
+            throw IngestError.noPresetMatches(file: file.displayName, header: sniff.header)
+        }
+        return (sniff, auto.overriding(file.source.columns))
+    }
+
+    /// Reads every row of `file`, calling `consume` for each data row. Returns the preset used.
+    @discardableResult
+    public static func read(_ file: SourceFile, ledger: inout Ledger,
+                            consume: (MappedRow) -> RowDisposition) throws -> Preset {
+        try withoutActuallyEscaping(consume) { consume in
+            try readEscaping(file, ledger: &ledger, consume: consume)
+        }
+    }
+
+    private static func readEscaping(_ file: SourceFile, ledger: inout Ledger,
+                                     consume: @escaping (MappedRow) -> RowDisposition) throws -> Preset {
+        let (sniff, preset) = try inspect(file)
+        let name = file.displayName
+        ledger.open(name)
+        let map = preset.columnMap(for: sniff.header)
+        let width = sniff.header.count
+
+        var recordIndex = 0
+        var afterBlank = false
+        var localLedger = ledger
+        defer { ledger = localLedger }
+
+        func reject(_ line: Int, _ byte: Int, _ reason: RejectReason, _ detail: String, _ raw: String) {
+            localLedger.countRead(name)
+            localLedger.reject(Reject(location: SourceLocation(file: name, line: line, byte: byte),
+                                      reason: reason, detail: detail, raw: raw))
+        }
+        func ignore(_ rule: IgnoreRule) {
+            localLedger.countRead(name)
+            localLedger.ignore(name, rule)
+        }
+
+        let reader = LibCSVReader(delimiter: sniff.delimiter, startByte: sniff.encoding.bom.count) { event in
+            switch event {
+            case .blankLine:
+                if recordIndex > sniff.headerRecordIndex { ignore(.blankLine); afterBlank = true }
+                else { ignore(.preamble) }
+            case let .malformed(line, byte, reason, raw):
+                defer { recordIndex += 1 }
+                if recordIndex < sniff.headerRecordIndex { ignore(.preamble); return }
+                reject(line, byte, reason, reasonDetail(reason), raw)
+            case let .record(record):
+                defer { recordIndex += 1 }
+                if recordIndex < sniff.headerRecordIndex { ignore(.preamble); return }
+                if recordIndex == sniff.headerRecordIndex { return } // the header itself is not a data row
+                let nonEmpty = record.fields.lazy.filter { !$0.trimmingSpaces().isEmpty }.count
+                if nonEmpty == 0 { ignore(.blankLine); return }
+                if record.fields.first?.hasPrefix("{\"ImportId\"") == true { ignore(.preamble); return }
+                if record.fields.count < width {
+                    if afterBlank && nonEmpty <= 1 { ignore(.footer); return }
+                    reject(record.line, record.byte, .tooFewFields,
+                           "\(record.fields.count) fields where the header has \(width)", record.rawText)
+                    return
+                }
+                if record.fields.count > width,
+                   record.fields[width...].contains(where: { !$0.trimmingSpaces().isEmpty }) {
+                    reject(record.line, record.byte, .tooManyFields,
+                           "\(record.fields.count) fields where the header has \(width)", record.rawText)
+                    return
+                }
+                let location = SourceLocation(file: name, line: record.line, byte: record.byte)
+                let row = MappedRow(record: record, location: location, map: map)
+                localLedger.countRead(name)
+                switch consume(row) {
+                case .accepted: localLedger.accept(name)
+                case let .ignored(rule): localLedger.ignore(name, rule)
+                case let .rejected(reason, detail):
+                    localLedger.reject(Reject(location: location, reason: reason, detail: detail, raw: record.rawText))
+                }
+            }
+        }
+
+        var transcoder = UTF8Transcoder(encoding: sniff.encoding)
+        var first = true
+        try FileBytes.forEachChunk(path: file.path, displayName: name) { chunk in
+            var bytes = chunk
+            if first {
+                bytes.removeFirst(min(sniff.encoding.bom.count, bytes.count))
+                first = false
+            }
+            reader.feed(transcoder.transcode(bytes))
+        }
+        reader.feed(transcoder.transcode([], final: true))
+        reader.finish()
+        return preset
+    }
+
+    static func reasonDetail(_ reason: RejectReason) -> String {
+        switch reason {
+        case .strayQuote: return "a quote inside an unquoted field, or text after a closing quote"
+        case .unterminatedQuote: return "a quote opened here never closed; the lines after it were read again"
+        case .fieldTooLarge: return "a field is larger than \(LibCSVReader.maxFieldBytes >> 20) MiB"
+        case .invalidEncoding: return "bytes that are not valid in the file's encoding, or a NUL byte"
+        default: return reason.rawValue
+        }
+    }
+}

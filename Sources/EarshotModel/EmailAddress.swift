@@ -1,0 +1,56 @@
+/// An e-mail address as written in an export, with a normalized copy (lower-cased, trimmed,
+/// `mailto:` and angle brackets removed) used for every comparison.
+public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The normalized address: `ben.okafor@tidewater.example`.
+    public let normalized: String
+    /// The part after `@`, lower-cased.
+    public var domain: Substring { normalized[normalized.index(after: normalized.lastIndex(of: "@")!)...] }
+
+    /// Validates loosely (one `@`, something on each side, a dot in the domain, no spaces); nil otherwise.
+    public init?(_ text: some StringProtocol) {
+        var s = Substring(text).trimmingSpaces()
+        if s.hasPrefix("<"), s.hasSuffix(">") { s = s.dropFirst().dropLast() }
+        if s.lowercased().hasPrefix("mailto:") { s = s.dropFirst(7) }
+        guard let at = s.lastIndex(of: "@"), at != s.startIndex else { return nil }
+        let domain = s[s.index(after: at)...]
+        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."),
+              !s.contains(where: { $0 == " " || $0 == "," || $0 == ";" || $0 == "<" || $0 == ">" }),
+              s.filter({ $0 == "@" }).count == 1
+        else { return nil }
+        normalized = s.lowercased()
+    }
+
+    public var description: String { normalized }
+    public static func < (a: EmailAddress, b: EmailAddress) -> Bool { a.normalized < b.normalized }
+}
+
+extension Substring {
+    /// Removes ASCII spaces, tabs and non-breaking spaces at both ends.
+    public func trimmingSpaces() -> Substring {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" || f == "\u{00A0}" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\u{00A0}" { s = s.dropLast() }
+        return s
+    }
+}
+
+extension String {
+    /// Removes ASCII spaces, tabs and non-breaking spaces at both ends.
+    public func trimmingSpaces() -> String { String(Substring(self).trimmingSpaces()) }
+}
+
+/// Internet domain names as accounts and the company give them, normalized for comparison.
+public enum DomainName {
+    /// `https://www.Example.no/path` → `example.no`; `Example.NO` → `example.no`; nil when empty.
+    public static func normalize(_ text: some StringProtocol) -> String? {
+        var s = Substring(text).trimmingSpaces().lowercased()[...]
+        for scheme in ["https://", "http://"] where s.hasPrefix(scheme) { s = s.dropFirst(scheme.count) }
+        if let slash = s.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { s = s[..<slash] }
+        if let colon = s.firstIndex(of: ":") { s = s[..<colon] }
+        if let at = s.lastIndex(of: "@") { s = s[s.index(after: at)...] }
+        if s.hasPrefix("www.") { s = s.dropFirst(4) }
+        while s.hasSuffix(".") { s = s.dropLast() }
+        guard !s.isEmpty, s.contains("."), !s.contains(" ") else { return nil }
+        return String(s)
+    }
+}

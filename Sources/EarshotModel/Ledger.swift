@@ -1,0 +1,124 @@
+/// Why a row was rejected: a closed list, documented in README.md ("Reject reasons").
+public enum RejectReason: String, Sendable, CaseIterable, Codable, Comparable {
+    /// A quote opened a field that never closed before the end of the file or the next error.
+    case unterminatedQuote = "unterminated-quote"
+    /// A quote inside an unquoted field, or text after a closing quote.
+    case strayQuote = "stray-quote"
+    case tooManyFields = "too-many-fields"
+    case tooFewFields = "too-few-fields"
+    /// A field larger than the reader's cap (`LibCSVReader.maxFieldBytes`).
+    case fieldTooLarge = "field-too-large"
+    /// Bytes that are not valid in the file's encoding (UTF-8 declared or sniffed), or a NUL byte.
+    case invalidEncoding = "invalid-encoding"
+    /// A date or time that does not parse or does not exist (Feb 30, 25:00).
+    case badDate = "bad-date"
+    /// A number (duration, hours) that does not parse or is negative.
+    case badNumber = "bad-number"
+    /// A required value is empty (no start, no owner, no e-mail).
+    case missingValue = "missing-value"
+    /// A person reference (owner, captured by, handoff from/to) that matches no person.
+    case unknownPerson = "unknown-person"
+    /// A handoff naming a feedback item no feedback source holds.
+    case unknownItem = "unknown-item"
+    /// An end before the start.
+    case endBeforeStart = "end-before-start"
+
+    public static func < (a: RejectReason, b: RejectReason) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Rules under which a row is out of scope; every ignored row names one. Documented in README.md.
+public enum IgnoreRule: String, Sendable, CaseIterable, Codable, Comparable {
+    case blankLine = "blank-line"
+    /// Lines before the header row (report titles, Excel's `sep=` hint) and extra header rows.
+    case preamble
+    case footer
+    case deleted
+    case cancelled
+    case massEmail = "mass-email"
+    case notAnActivity = "not-an-activity"
+    case internalOnly = "internal-only"
+    case noParticipants = "no-participants"
+    case outsidePeriod = "outside-period"
+    case free
+    case broadcast
+    case duplicatePerson = "duplicate-person"
+    case inactiveSystemUser = "system-user"
+
+    public static func < (a: IgnoreRule, b: IgnoreRule) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A rejected row, as `data/rejects.csv` lists it.
+public struct Reject: Sendable, Hashable {
+    public var location: SourceLocation
+    public var reason: RejectReason
+    /// What exactly was wrong, for a person: `start "2026-13-45" is not a date`.
+    public var detail: String
+    /// The raw text of the record (escaped when written).
+    public var raw: String
+
+    public init(location: SourceLocation, reason: RejectReason, detail: String, raw: String) {
+        self.location = location
+        self.reason = reason
+        self.detail = detail
+        self.raw = raw
+    }
+}
+
+/// One input file's account of its rows: read = accepted + merged + ignored + rejected.
+public struct FileLedger: Sendable, Hashable {
+    public let file: String
+    public var read = 0
+    public var accepted = 0
+    public var merged = 0
+    public var ignored: [IgnoreRule: Int] = [:]
+    public var rejected = 0
+
+    public init(file: String) { self.file = file }
+
+    public var ignoredTotal: Int { ignored.values.reduce(0, +) }
+    /// True when every row read ended in exactly one outcome.
+    public var balances: Bool { read == accepted + merged + ignoredTotal + rejected }
+    /// The share of rows rejected (0 for an empty file).
+    public var rejectShare: Double { read == 0 ? 0 : Double(rejected) / Double(read) }
+}
+
+/// Every file's ledger plus the rejected rows, in the order files were read.
+public struct Ledger: Sendable {
+    public private(set) var files: [FileLedger] = []
+    public private(set) var rejects: [Reject] = []
+    private var position: [String: Int] = [:]
+
+    public init() {}
+
+    /// Registers a file (idempotent) so that empty files still get a ledger row.
+    public mutating func open(_ file: String) {
+        if position[file] == nil {
+            position[file] = files.count
+            files.append(FileLedger(file: file))
+        }
+    }
+
+    private mutating func update(_ file: String, _ change: (inout FileLedger) -> Void) {
+        open(file)
+        change(&files[position[file]!])
+    }
+
+    public mutating func countRead(_ file: String) { update(file) { $0.read += 1 } }
+    public mutating func accept(_ file: String) { update(file) { $0.accepted += 1 } }
+    public mutating func ignore(_ file: String, _ rule: IgnoreRule) { update(file) { $0.ignored[rule, default: 0] += 1 } }
+    public mutating func reject(_ reject: Reject) {
+        update(reject.location.file) { $0.rejected += 1 }
+        rejects.append(reject)
+    }
+    /// Moves one accepted row of `file` to merged (a duplicate found after all rows were read).
+    public mutating func acceptedBecameMerged(_ file: String) { update(file) { $0.accepted -= 1; $0.merged += 1 } }
+    /// Moves one accepted row of `file` to ignored under `rule` (decided after merging).
+    public mutating func acceptedBecameIgnored(_ file: String, _ rule: IgnoreRule) {
+        update(file) { $0.accepted -= 1; $0.ignored[rule, default: 0] += 1 }
+    }
+
+    /// Files whose counts do not add up (should always be empty).
+    public var unbalanced: [FileLedger] { files.filter { !$0.balances } }
+
+    public subscript(file: String) -> FileLedger? { position[file].map { files[$0] } }
+}

@@ -1,0 +1,98 @@
+import EarshotModel
+import Testing
+@testable import EarshotIngest
+
+/// Collects a reader's events in a comparable form.
+func events(_ text: String, delimiter: Character = ",", chunk: Int = .max) -> [String] {
+    events(Array(text.utf8), delimiter: delimiter, chunk: chunk)
+}
+
+func events(_ bytes: [UInt8], delimiter: Character = ",", chunk: Int = .max) -> [String] {
+    var out: [String] = []
+    let reader = LibCSVReader(delimiter: delimiter.asciiValue!) { event in
+        switch event {
+        case let .record(r): out.append("\(r.line)@\(r.byte):" + r.fields.joined(separator: "|"))
+        case let .blankLine(line, byte): out.append("\(line)@\(byte):blank")
+        case let .malformed(line, byte, reason, raw): out.append("\(line)@\(byte):\(reason.rawValue):\(raw)")
+        }
+    }
+    var i = 0
+    while i < bytes.count {
+        let end = min(bytes.count, i + max(1, chunk == .max ? bytes.count : chunk))
+        reader.feed(Array(bytes[i..<end]))
+        i = end
+    }
+    reader.finish()
+    return out
+}
+
+@Suite("libcsv wrapper")
+struct LibCSVReaderTests {
+    @Test("records carry the line and byte where they start, quoted newlines included")
+    func positions() {
+        // Line 1 starts at byte 0; "a,b\n" is 4 bytes, so line 2 starts at byte 4; the quoted field
+        // spans lines 2-3: `"x` + LF + `y",z` + LF is 2+1+4+1 = 8 bytes, so the next record starts on
+        // line 4 at byte 4+8 = 12.
+        #expect(events("a,b\n\"x\ny\",z\nc,d\n") == ["1@0:a|b", "2@4:x\ny|z", "4@12:c|d"])
+    }
+
+    @Test("spaces are kept, blank lines are reported, a missing final newline still gives the record")
+    func noTrimmingAndBlankLines() {
+        #expect(events(" a , b \n\nc,d") == ["1@0: a | b ", "2@8:blank", "3@9:c|d"])
+    }
+
+    @Test("CRLF, bare CR and mixed line ends count lines the same way")
+    func lineEnds() {
+        #expect(events("a,b\r\nc,d\re,f\ng,h") == ["1@0:a|b", "2@5:c|d", "3@9:e|f", "4@13:g|h"])
+    }
+
+    @Test("a stray quote costs only its own line, and reading resumes on the next line")
+    func strayQuote() {
+        #expect(events("a,b\nx\"y,z\nc,d\n") == ["1@0:a|b", "2@4:stray-quote:x\"y,z", "3@10:c|d"])
+    }
+
+    @Test("text after a closing quote is rejected as a stray quote")
+    func textAfterQuote() {
+        #expect(events("\"a\"b,c\nd,e\n") == ["1@0:stray-quote:\"a\"b,c", "2@7:d|e"])
+    }
+
+    @Test("an unterminated quote in the middle rejects its line and the lines after it are read again")
+    func unterminatedQuoteMiddle() {
+        // The quote on line 2 opens a field that swallows line 3 and then meets the stray quote
+        // on line 4 (`"q"r`), where strict mode fails: line 2 is rejected, lines 3 and 4 are re-read,
+        // line 4 then fails by itself as a stray quote, and line 5 reads normally. Bytes: lines 1-4 are
+        // 4, 8, 4 and 7 bytes long, so they start at 0, 4, 12, 16 and line 5 at 23.
+        #expect(events("a,b\n\"open,c\nd,e\n\"q\"r,f\ng,h\n") == [
+            "1@0:a|b", "2@4:unterminated-quote:\"open,c", "3@12:d|e", "4@16:stray-quote:\"q\"r,f", "5@23:g|h",
+        ])
+    }
+
+    @Test("a file cut inside quotes is rejected, not accepted")
+    func truncatedInsideQuotes() {
+        #expect(events("a,b\nc,\"never closed\nd,e\n") == ["1@0:a|b", "2@4:unterminated-quote:c,\"never closed", "3@20:d|e"])
+    }
+
+    @Test("invalid UTF-8 and NUL bytes reject the record and show the bytes escaped")
+    func invalidBytes() {
+        let bytes: [UInt8] = Array("a,b\n".utf8) + [0x63, 0xFF, 0x2C, 0x64, 0x0A] + Array("e,f\n".utf8) + [0x67, 0x00, 0x2C, 0x68, 0x0A]
+        #expect(events(bytes) == ["1@0:a|b", "2@4:invalid-encoding:c\\xFF,d", "3@9:e|f", "4@13:invalid-encoding:g\\x00,h"])
+    }
+
+    @Test("\"\" is an empty string, distinct from an absent field")
+    func emptyQuoted() {
+        #expect(events("\"\",a,\n") == ["1@0:|a|"])
+    }
+
+    static let chunkingInput = "id,text\r\n1,\"multi\r\nline\"\r\n2,\"stray\"x\r\n\r\n3,\"a \"\"quoted\"\" word\"\n4,\"cut\n5,ok"
+
+    @Test("any chunking of the input gives the same events", arguments: [1, 2, 3, 5, 7, 13, 64])
+    func chunking(chunk: Int) {
+        #expect(events(Self.chunkingInput, chunk: chunk) == events(Self.chunkingInput))
+    }
+
+    @Test("semicolon and tab delimiters")
+    func delimiters() {
+        #expect(events("a;b,c\n", delimiter: ";") == ["1@0:a|b,c"])
+        #expect(events("a\tb\n", delimiter: "\t") == ["1@0:a|b"])
+    }
+}
