@@ -20,6 +20,7 @@ let package = Package(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        .target(name: "CAtomicSwap"),
         .target(name: "EarshotModel"),
         .target(
             name: "EarshotIngest",
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "EarshotAggregate", dependencies: ["EarshotModel"]),
         .target(
             name: "EarshotRender",
-            dependencies: ["EarshotModel", "EarshotAggregate", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["EarshotModel", "EarshotAggregate", "CAtomicSwap", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
         .target(

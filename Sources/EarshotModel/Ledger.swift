@@ -42,7 +42,10 @@ public enum IgnoreRule: String, Sendable, CaseIterable, Codable, Comparable {
     case free
     case broadcast
     case duplicatePerson = "duplicate-person"
-    case inactiveSystemUser = "system-user"
+    /// A secondary people source (e.g. Salesforce User) names an address that is not an employee in the org chart.
+    case notAnEmployee = "not-an-employee"
+    /// Customer-facing in form but every external participant is not a customer (vendors, personal mail).
+    case noCustomer = "no-customer"
 
     public static func < (a: IgnoreRule, b: IgnoreRule) -> Bool { a.rawValue < b.rawValue }
 }

@@ -1,0 +1,110 @@
+import EarshotIngest
+import EarshotModel
+
+/// Reads one CRM activity row into a candidate interaction (DESIGN.md "Reading rules for the sources").
+///
+/// Salesforce Event: `IsDeleted = 1` is ignored; the span is `StartDateTime`..`EndDateTime` where exported,
+/// else `ActivityDateTime` + `DurationInMinutes`, in UTC unless the source names a zone; participants are
+/// the owner (`OwnerId`, a `005…` user), `WhoId` (a contact `003…` or a user `005…`) and the account
+/// (`AccountId`, else a `001…` `WhatId`). When the row names an account but no customer person, the
+/// account itself stands as the customer participant (`account:<id>`): the rep logged time with it.
+struct CRMRowReader {
+    let file: SourceFile
+    let preset: Preset
+    let zone: ZoneRules
+    let directory: Directory
+    let period: Period
+    let fileOrder: Int
+
+    func read(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
+        switch preset.name {
+        default: return event(row, unresolved: &unresolved)
+        }
+    }
+
+    func event(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
+        if Normalizer.isTrue(row["is_deleted"]) == true { return .outcome(.ignored(.deleted)) }
+        guard let ownerId = Directory.cleanId(row["owner_id"]) else {
+            return .outcome(.rejected(.missingValue, detail: "OwnerId is empty"))
+        }
+        guard let owner = directory.person(alias: ownerId) ?? directory.person(reference: ownerId) else {
+            unresolved[ownerId, default: 0] += 1
+            return .outcome(.rejected(.unknownPerson, detail: "OwnerId \(ownerId) matches no person (add the Salesforce User export as a people source)"))
+        }
+        let allDay = Normalizer.isTrue(row["all_day"]) ?? false
+        var start: Int64, end: Int64
+        var visitDates: ClosedRange<Int>?
+        if allDay {
+            let text = row["activity_date"].isEmpty ? row["activity_datetime"] : row["activity_date"]
+            guard let t = Timestamps.parseISO(text) else {
+                return .outcome(.rejected(.badDate, detail: "ActivityDate \"\(text)\" is not a date"))
+            }
+            let day = CivilDate(dayNumber: Int(t.wall / 86_400))
+            let minutes = Int(row["duration_minutes"]) ?? 1440
+            let days = max(1, (minutes + 1439) / 1440)
+            visitDates = day.dayNumber...(day.dayNumber + days - 1)
+            start = period.zone.startOfDay(day)
+            end = period.zone.startOfDay(day.adding(days: days))
+        } else {
+            let startText = row["start_datetime"].isEmpty ? row["activity_datetime"] : row["start_datetime"]
+            guard !startText.isEmpty else {
+                return .outcome(.rejected(.missingValue, detail: "ActivityDateTime is empty"))
+            }
+            guard let s = Timestamps.parseISO(startText) else {
+                return .outcome(.rejected(.badDate, detail: "ActivityDateTime \"\(startText)\" is not a date and time"))
+            }
+            start = s.utc(in: zone)
+            if !row["end_datetime"].isEmpty {
+                guard let e = Timestamps.parseISO(row["end_datetime"]) else {
+                    return .outcome(.rejected(.badDate, detail: "EndDateTime \"\(row["end_datetime"])\" is not a date and time"))
+                }
+                end = e.utc(in: zone)
+            } else {
+                let text = row["duration_minutes"]
+                guard let minutes = Int(text.isEmpty ? "0" : text), minutes >= 0 else {
+                    return .outcome(.rejected(.badNumber, detail: "DurationInMinutes \"\(text)\" is not a number of minutes"))
+                }
+                end = start + Int64(minutes) * 60
+            }
+        }
+        guard end >= start else { return .outcome(.rejected(.endBeforeStart, detail: "ends before it starts")) }
+        if let v = visitDates {
+            if v.upperBound < period.from.dayNumber || v.lowerBound >= period.to.dayNumber { return .outcome(.ignored(.outsidePeriod)) }
+        } else if end <= period.startUTC && !(start == end && start >= period.startUTC) || start >= period.endUTC {
+            return .outcome(.ignored(.outsidePeriod))
+        }
+        let type = (row["subtype"].isEmpty ? row["type"] : row["subtype"]).lowercased()
+        let kind: InteractionKind = visitDates != nil ? .visit : type == "call" ? .call : type == "email" ? .email : .meeting
+        var c = Candidate(file: file.displayName, fileOrder: fileOrder, location: row.location, sourceKind: .crm,
+                          kind: kind, start: start, end: end, visitDates: visitDates, uid: nil, organizer: owner,
+                          subject: row["subject"], inPerson: nil, free: row["show_as"].lowercased() == "free")
+        c.add(.person(owner), unresolved: &unresolved)
+        var account = Directory.cleanId(row["account_id"]).flatMap { directory.account(id: $0) }
+        if account == nil, let what = Directory.cleanId(row["what_id"]), what.hasPrefix("001") {
+            account = directory.account(id: what)
+        }
+        if let who = Directory.cleanId(row["who_id"]) {
+            if who.hasPrefix("005"), let p = directory.person(alias: who) {
+                c.add(.person(p), unresolved: &unresolved)
+            } else if let contact = directory.contact(id: who) {
+                if let email = contact.email {
+                    c.add(directory.classify(address: email), unresolved: &unresolved)
+                } else {
+                    c.add(.customer("contact:\(who.lowercased())", account: contact.account ?? account), unresolved: &unresolved)
+                }
+            } else if who.hasPrefix("003") || who.hasPrefix("00Q") {
+                c.add(.customer("contact:\(who.lowercased())", account: account), unresolved: &unresolved)
+            }
+        }
+        if let account {
+            c.accounts.insert(account)
+            if c.customers.isEmpty {
+                c.add(.customer("account:\(directory.accounts[account].id.lowercased())", account: account), unresolved: &unresolved)
+            }
+        }
+        if c.people.count <= 1 && c.customers.isEmpty && c.otherExternal.isEmpty {
+            return .outcome(.ignored(.noParticipants))
+        }
+        return .candidate(c)
+    }
+}

@@ -1,0 +1,179 @@
+import EarshotIngest
+import EarshotModel
+import Foundation
+
+/// Reads one calendar row (one person's copy of an event) into a candidate interaction.
+///
+/// Rules, in order: a cancelled event (status `cancelled`, or an Outlook subject starting `Canceled:` /
+/// `Cancelled:` / `Abgesagt:` / `Geannuleerd:`) is ignored; times are read in the source's zone; an all-day
+/// event, or one of 24 hours or more, is a visit on its local date(s); an event entirely outside the
+/// period is ignored; an event with no participant but its owner is ignored. Outlook's numeric
+/// `Show time as` is read as Outlook's busy-status enumeration: 0 is free (README: "Outlook show-as").
+struct CalendarRowReader {
+    let file: SourceFile
+    let preset: Preset
+    let zone: ZoneRules
+    let directory: Directory
+    let period: Period
+    let fileOrder: Int
+    /// The owner of every row, for formats that name nobody (Outlook).
+    let fixedOwner: Int?
+    let isOutlook: Bool
+    let dateOrder: DateOrder
+
+    init(file: SourceFile, preset: Preset, zone: ZoneRules, directory: Directory, period: Period, fileOrder: Int) throws {
+        self.file = file
+        self.preset = preset
+        self.zone = zone
+        self.directory = directory
+        self.period = period
+        self.fileOrder = fileOrder
+        isOutlook = preset.name == "outlook-calendar"
+        if let template = file.source.owner {
+            let stem = ((file.displayName as NSString).lastPathComponent as NSString).deletingPathExtension
+            let owner = template.replacingOccurrences(of: "{stem}", with: stem)
+            guard let p = directory.person(reference: owner) else {
+                throw NormalizeError.calendarOwnerUnknown(file: file.displayName, owner: owner)
+            }
+            fixedOwner = p
+        } else if isOutlook {
+            throw NormalizeError.calendarOwnerMissing(file: file.displayName, preset: preset.name)
+        } else {
+            fixedOwner = nil
+        }
+        // en-US Outlook writes month-first dates; the German and Dutch exports write day-first.
+        let (sniff, _) = try SourceReader.inspect(file)
+        dateOrder = sniff.header.contains("Start Date") || !isOutlook ? .monthFirst : .dayFirst
+    }
+
+    static let cancelledPrefixes = ["canceled:", "cancelled:", "abgesagt:", "geannuleerd:", "annulé:", "cancelado:"]
+
+    func read(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
+        let subject = row["subject"]
+        let lowerSubject = subject.lowercased()
+        if Self.cancelledPrefixes.contains(where: { lowerSubject.hasPrefix($0) }) { return .outcome(.ignored(.cancelled)) }
+        let status = row["status"].lowercased()
+        if status == "cancelled" || status == "canceled" { return .outcome(.ignored(.cancelled)) }
+
+        let owner: Int
+        if let fixedOwner {
+            owner = fixedOwner
+        } else {
+            let text = row["owner"]
+            guard !text.isEmpty else { return .outcome(.rejected(.missingValue, detail: "owner is empty")) }
+            guard let p = directory.person(reference: text) else {
+                unresolved[text, default: 0] += 1
+                return .outcome(.rejected(.unknownPerson, detail: "owner \"\(text)\" matches no person"))
+            }
+            owner = p
+        }
+
+        let allDay = Normalizer.isTrue(row["all_day"]) ?? false
+        var start: Int64, end: Int64
+        var visitDates: ClosedRange<Int>?
+        if isOutlook || row.has("start_date") {
+            guard let sd = Timestamps.parseDate(row["start_date"], order: dateOrder) else {
+                return .outcome(.rejected(.badDate, detail: "start date \"\(row["start_date"])\" is not a date"))
+            }
+            let ed: CivilDate
+            if row["end_date"].isEmpty { ed = sd } else {
+                guard let d = Timestamps.parseDate(row["end_date"], order: dateOrder) else {
+                    return .outcome(.rejected(.badDate, detail: "end date \"\(row["end_date"])\" is not a date"))
+                }
+                ed = d
+            }
+            if allDay {
+                // Outlook writes an all-day event as midnight to midnight: the end date is exclusive.
+                let last = ed > sd ? ed.adding(days: -1) : sd
+                visitDates = sd.dayNumber...last.dayNumber
+                start = zone.startOfDay(sd)
+                end = zone.startOfDay(last.adding(days: 1))
+            } else {
+                var st = 0, et = 0
+                if !row["start_time"].isEmpty {
+                    guard let t = Timestamps.parseTime(row["start_time"]) else {
+                        return .outcome(.rejected(.badDate, detail: "start time \"\(row["start_time"])\" is not a time"))
+                    }
+                    st = t
+                }
+                if !row["end_time"].isEmpty {
+                    guard let t = Timestamps.parseTime(row["end_time"]) else {
+                        return .outcome(.rejected(.badDate, detail: "end time \"\(row["end_time"])\" is not a time"))
+                    }
+                    et = t
+                }
+                start = zone.utc(fromWall: sd.wallSeconds + Int64(st))
+                end = zone.utc(fromWall: ed.wallSeconds + Int64(et))
+            }
+        } else {
+            guard let s = Timestamps.parseISO(row["start"]) else {
+                return .outcome(.rejected(.badDate, detail: "start \"\(row["start"])\" is not a date and time"))
+            }
+            guard let e = Timestamps.parseISO(row["end"]) else {
+                return .outcome(.rejected(.badDate, detail: "end \"\(row["end"])\" is not a date and time"))
+            }
+            start = s.utc(in: zone)
+            end = e.utc(in: zone)
+            let dateOnly = row["start"].count == 10
+            if allDay || dateOnly {
+                let sd = CivilDate(dayNumber: Int(s.wall / 86_400))
+                var ed = CivilDate(dayNumber: Int(e.wall / 86_400))
+                if ed > sd, e.wall % 86_400 == 0 { ed = ed.adding(days: -1) }
+                visitDates = sd.dayNumber...max(sd, ed).dayNumber
+                start = zone.startOfDay(sd)
+                end = zone.startOfDay(max(sd, ed).adding(days: 1))
+            }
+        }
+        guard end >= start else {
+            return .outcome(.rejected(.endBeforeStart, detail: "ends before it starts"))
+        }
+        if visitDates == nil, end - start >= 86_400 {
+            let first = zone.date(ofUTC: start)
+            let last = zone.date(ofUTC: end - 1)
+            visitDates = first.dayNumber...last.dayNumber
+        }
+        if let v = visitDates {
+            if v.upperBound < period.from.dayNumber || v.lowerBound >= period.to.dayNumber {
+                return .outcome(.ignored(.outsidePeriod))
+            }
+        } else if end <= period.startUTC || start >= period.endUTC || (start == end && (start < period.startUTC || start >= period.endUTC)) {
+            return .outcome(.ignored(.outsidePeriod))
+        }
+
+        var c = Candidate(file: file.displayName, fileOrder: fileOrder, location: row.location, sourceKind: .calendar,
+                          kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
+                          uid: row["uid"].isEmpty ? nil : row["uid"], organizer: nil, subject: subject,
+                          inPerson: nil, free: Self.isFree(row["show_as"], outlook: isOutlook))
+        let ownerDeclined = status == "declined"
+        c.add(.person(owner), declined: ownerDeclined, unresolved: &unresolved)
+        if let o = row["organizer"].nilIfEmpty, let cls = directory.classify(reference: o) {
+            if case let .person(p) = cls { c.organizer = p }
+            c.add(cls, unresolved: &unresolved)
+        }
+        for field in ["attendees", "optional_attendees"] {
+            for part in Self.splitAttendees(row[field]) {
+                if let cls = directory.classify(reference: part) { c.add(cls, unresolved: &unresolved) }
+            }
+        }
+        if let flag = Normalizer.isTrue(row["in_person"]) { c.inPerson = flag }
+        if c.people.count <= 1 && c.customers.isEmpty && c.otherExternal.isEmpty {
+            return .outcome(.ignored(.noParticipants))
+        }
+        return .candidate(c)
+    }
+
+    /// Attendee lists are separated by `;` (Outlook: `Okafor, Ben; Dana Reyes`) or by newlines.
+    static func splitAttendees(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == "\r" }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+
+    static func isFree(_ text: String, outlook: Bool) -> Bool {
+        let t = text.lowercased()
+        if t == "free" || t == "transparent" || t == "frei" || t == "beschikbaar" { return true }
+        return outlook && t == "0"
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,198 @@
+import EarshotModel
+
+/// How an address or display name was classified (DESIGN.md "Terms every metric uses").
+public enum ParticipantClass: Sendable, Equatable {
+    /// A person of the company (index in `people`).
+    case person(Int)
+    /// An internal address or name that matches nobody in the people sources.
+    case unresolvedInternal(String)
+    /// A customer: the normalized address (or `account:<id>` when the source names only the account)
+    /// and the account it belongs to, when known.
+    case customer(String, account: Int?)
+    /// An external address that is not a customer (vendors, personal mail, ignored domains).
+    case otherExternal(String)
+    /// A display name that matches no person and no contact.
+    case unresolvedName(String)
+}
+
+/// People, accounts and contacts with every lookup normalize needs: by e-mail, by alias or CRM id,
+/// by display name as Outlook writes it, and by domain.
+public final class Directory {
+    public private(set) var people: [Person] = []
+    public private(set) var accounts: [Account] = []
+    public private(set) var contacts: [Contact] = []
+
+    private var personByEmail: [String: Int] = [:]
+    private var personByAlias: [String: Int] = [:]
+    private var personByName: [String: Int] = [:]
+    private var ambiguousNames: Set<String> = []
+    private var accountByDomain: [String: Int] = [:]
+    private var accountById: [String: Int] = [:]
+    private var accountByName: [String: Int] = [:]
+    private var contactByEmail: [String: Int] = [:]
+    private var contactById: [String: Int] = [:]
+    private var contactByName: [String: Int] = [:]
+
+    public let companyDomains: Set<String>
+    public let ignoreDomains: Set<String>
+    /// True when an accounts or contacts source was configured: customers must then belong to an account.
+    public var hasAccountsSource = false
+
+    /// Manager references as the org-chart source wrote them, resolved once every person is known.
+    struct ManagerRef { var person: Int; var id: String; var email: String; var name: String }
+    var managerRefs: [ManagerRef] = []
+
+    public init(companyDomains: [String], ignoreDomains: [String]) {
+        self.companyDomains = Set(companyDomains)
+        self.ignoreDomains = Set(ignoreDomains)
+    }
+
+    /// The Salesforce "empty id" sentinel and blank values read as nil.
+    public static func cleanId(_ text: String) -> String? {
+        let t = text.trimmingSpaces()
+        if t.isEmpty || t == "000000000000000AAA" || t == "000000000000000" { return nil }
+        return t
+    }
+
+    /// `Okafor, Ben` and `Ben Okafor` both become `ben okafor`; quotes and an `<address>` part are dropped.
+    public static func nameKey(_ text: String) -> String {
+        var s = text
+        if let lt = s.firstIndex(of: "<") { s = String(s[..<lt]) }
+        s = s.replacingOccurrences(of: "\"", with: "").replacingOccurrences(of: "'", with: "'")
+        let parts = s.split(separator: ",", maxSplits: 1).map { $0.trimmingSpaces() }
+        if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty { s = "\(parts[1]) \(parts[0])" }
+        return s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    // MARK: People
+
+    public func person(email: String) -> Int? {
+        EmailAddress(email).flatMap { personByEmail[$0.normalized] }
+    }
+
+    public func person(alias: String) -> Int? { personByAlias[alias.lowercased()] }
+
+    public func person(name: String) -> Int? {
+        let key = Self.nameKey(name)
+        return ambiguousNames.contains(key) ? nil : personByName[key]
+    }
+
+    /// A person by e-mail, id/alias, or display name, in that order.
+    public func person(reference text: String) -> Int? {
+        let t = text.trimmingSpaces()
+        guard !t.isEmpty else { return nil }
+        if let p = person(email: t) { return p }
+        if let p = person(alias: t) { return p }
+        if let lt = t.firstIndex(of: "<"), let gt = t.lastIndex(of: ">"), lt < gt,
+           let p = person(email: String(t[t.index(after: lt)..<gt])) { return p }
+        return person(name: t)
+    }
+
+    /// Adds a person, or merges into the one with the same e-mail. Returns the index and whether it was new.
+    @discardableResult
+    public func upsertPerson(id: String, email: EmailAddress, name: String) -> (Int, Bool) {
+        if let existing = personByEmail[email.normalized] {
+            if !id.isEmpty { addAlias(id, to: existing) }
+            if people[existing].name.isEmpty { people[existing].name = name }
+            return (existing, false)
+        }
+        let index = people.count
+        people.append(Person(index: index, id: id, email: email, name: name))
+        personByEmail[email.normalized] = index
+        if !id.isEmpty { addAlias(id, to: index) }
+        let key = Self.nameKey(name)
+        if !key.isEmpty {
+            if personByName[key] != nil { ambiguousNames.insert(key) } else { personByName[key] = index }
+        }
+        return (index, true)
+    }
+
+    public func addAlias(_ alias: String, to person: Int) {
+        let key = alias.lowercased()
+        guard !key.isEmpty else { return }
+        if personByAlias[key] == nil { personByAlias[key] = person }
+        if !people[person].aliases.contains(alias), people[person].id != alias { people[person].aliases.append(alias) }
+    }
+
+    public func update(_ person: Int, _ change: (inout Person) -> Void) { change(&people[person]) }
+
+    // MARK: Accounts and contacts
+
+    @discardableResult
+    public func addAccount(id: String, name: String, domains: [String]) -> Int {
+        if let existing = accountById[id.lowercased()] { return existing }
+        let index = accounts.count
+        accounts.append(Account(index: index, id: id, name: name, domains: domains))
+        accountById[id.lowercased()] = index
+        let nameKey = name.lowercased().trimmingSpaces()
+        if !nameKey.isEmpty, accountByName[nameKey] == nil { accountByName[nameKey] = index }
+        for d in domains where accountByDomain[d] == nil { accountByDomain[d] = index }
+        return index
+    }
+
+    public func account(id: String) -> Int? { accountById[id.lowercased()] }
+    public func account(name: String) -> Int? { accountByName[name.lowercased().trimmingSpaces()] }
+    public func account(domain: String) -> Int? { DomainName.normalize(domain).flatMap { accountByDomain[$0] } }
+    /// An account by id, then by name, then by domain.
+    public func account(reference: String) -> Int? {
+        account(id: reference) ?? account(name: reference) ?? account(domain: reference)
+    }
+
+    public func addContact(id: String, email: EmailAddress?, name: String, account: Int?) {
+        let index = contacts.count
+        contacts.append(Contact(id: id, email: email, name: name, account: account))
+        if let email, contactByEmail[email.normalized] == nil { contactByEmail[email.normalized] = index }
+        if !id.isEmpty, contactById[id.lowercased()] == nil { contactById[id.lowercased()] = index }
+        let key = Self.nameKey(name)
+        if !key.isEmpty, contactByName[key] == nil { contactByName[key] = index }
+    }
+
+    public func contact(id: String) -> Contact? { contactById[id.lowercased()].map { contacts[$0] } }
+
+    // MARK: Classification
+
+    /// Classifies an e-mail address.
+    public func classify(address: EmailAddress) -> ParticipantClass {
+        let domain = String(address.domain)
+        if companyDomains.contains(domain) || companyDomains.contains(where: { domain.hasSuffix("." + $0) }) {
+            if let p = personByEmail[address.normalized] { return .person(p) }
+            return .unresolvedInternal(address.normalized)
+        }
+        if let p = personByEmail[address.normalized] { return .person(p) } // an employee's other address
+        if ignoreDomains.contains(domain) { return .otherExternal(address.normalized) }
+        if let c = contactByEmail[address.normalized] { return .customer(address.normalized, account: contacts[c].account) }
+        if let a = accountByDomain[domain] { return .customer(address.normalized, account: a) }
+        if let a = accounts.firstIndex(where: { $0.domains.contains { domain.hasSuffix("." + $0) } }) {
+            return .customer(address.normalized, account: a)
+        }
+        return hasAccountsSource ? .otherExternal(address.normalized) : .customer(address.normalized, account: nil)
+    }
+
+    /// Classifies what a calendar writes for a participant: an address, `Name <address>`, or a display name.
+    public func classify(reference text: String) -> ParticipantClass? {
+        let t = text.trimmingSpaces().trimmingCharacters(in: "'\"")
+        guard !t.isEmpty else { return nil }
+        if let lt = t.firstIndex(of: "<"), let gt = t.lastIndex(of: ">"), lt < gt,
+           let address = EmailAddress(t[t.index(after: lt)..<gt]) {
+            return classify(address: address)
+        }
+        if let address = EmailAddress(t) { return classify(address: address) }
+        if let p = person(name: t) { return .person(p) }
+        if let p = person(alias: t) { return .person(p) }
+        if let c = contactByName[Self.nameKey(t)] {
+            let contact = contacts[c]
+            if let email = contact.email { return classify(address: email) }
+            return .customer("contact:\(contact.id.lowercased())", account: contact.account)
+        }
+        return .unresolvedName(t)
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

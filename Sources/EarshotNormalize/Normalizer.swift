@@ -1,0 +1,307 @@
+import EarshotIngest
+import EarshotModel
+import Foundation
+
+/// A problem that stops normalization of a whole file (exit 66 or 78).
+public enum NormalizeError: Error, Equatable, CustomStringConvertible, Sendable {
+    case calendarOwnerMissing(file: String, preset: String)
+    case calendarOwnerUnknown(file: String, owner: String)
+
+    public var description: String {
+        switch self {
+        case let .calendarOwnerMissing(file, preset):
+            return "\(file): a \(preset) export does not say whose calendar it is. Fix: add `owner: \"{stem}@yourcompany.com\"` (or the owner's address) to this source in the config."
+        case let .calendarOwnerUnknown(file, owner):
+            return "\(file): the calendar's owner \"\(owner)\" is not in any people source. Fix: correct `owner:` in the config, or add the person to the org chart."
+        }
+    }
+}
+
+/// What normalize hands on: the canonical model and the ledger of every input row.
+public struct NormalizeResult: Sendable {
+    public var model: CanonicalModel
+    public var ledger: Ledger
+    /// The preset each file was read with (after `auto`), in read order.
+    public var presets: [(file: String, preset: String)]
+}
+
+/// Turns the configured exports into the canonical model (DESIGN.md stage 2): people first (every
+/// people source merged by e-mail; the first people source in config order is the org chart), then
+/// accounts and contacts, then calendars and CRM rows, feedback and handoffs. Duplicates across sources
+/// are merged (see `Deduplicator`), and each customer-facing interaction becomes one exposure per
+/// internal participant.
+public final class Normalizer {
+    let config: EarshotConfig
+    let period: Period
+    let companyZone: ZoneRules
+    let directory: Directory
+    var ledger = Ledger()
+    var model = CanonicalModel()
+    var candidates: [Candidate] = []
+    var unresolved: [String: Int] = [:]
+    var presets: [(file: String, preset: String)] = []
+    var orgChartSource: Int?
+    var managerRefs: [Directory.ManagerRef] = []
+    var feedbackIndex: [String: Int] = [:]
+    var ignoredItems: Set<String> = []
+    var zoneCache: [String: ZoneRules] = [:]
+    /// Called after each file with its name and rows read (for the progress line).
+    public var onFileDone: ((String, Int) -> Void)?
+
+    public init(config: EarshotConfig, period: Period) {
+        self.config = config
+        self.period = period
+        self.companyZone = period.zone
+        self.directory = Directory(companyDomains: config.companyDomains, ignoreDomains: config.metrics.ignoreDomains)
+    }
+
+    /// Reads every file, in the order people → accounts → contacts → calendar/CRM → feedback → handoffs.
+    public func run(files: [SourceFile]) throws -> NormalizeResult {
+        let order: [SourceKind] = [.people, .accounts, .contacts, .calendar, .crm, .feedback, .handoffs]
+        directory.hasAccountsSource = files.contains { $0.source.kind == .accounts || $0.source.kind == .contacts }
+        model.hasFeedback = files.contains { $0.source.kind == .feedback }
+        model.hasCalendar = files.contains { $0.source.kind == .calendar }
+        model.hasCRM = files.contains { $0.source.kind == .crm }
+        // Register every file first so the ledger lists files in config order.
+        for f in files { ledger.open(f.displayName) }
+        for kind in order {
+            for (fileOrder, file) in files.enumerated() where file.source.kind == kind {
+                try read(file, fileOrder: fileOrder)
+                onFileDone?(file.displayName, ledger[file.displayName]?.read ?? 0)
+            }
+            if kind == .people { resolveManagers() }
+        }
+        var dedup = Deduplicator(candidates: candidates, config: config, period: period)
+        candidates = []
+        dedup.run(ledger: &ledger, model: &model)
+        model.people = directory.people
+        model.accounts = directory.accounts
+        model.contacts = directory.contacts
+        model.unresolvedNames = unresolved
+        return NormalizeResult(model: model, ledger: ledger, presets: presets)
+    }
+
+    func zone(for file: SourceFile, defaultUTC: Bool) -> ZoneRules {
+        if let name = file.source.timezone {
+            if let z = zoneCache[name] { return z }
+            let z = ZoneRules(identifier: name) ?? companyZone
+            zoneCache[name] = z
+            return z
+        }
+        return defaultUTC ? .utc : companyZone
+    }
+
+    func read(_ file: SourceFile, fileOrder: Int) throws {
+        let (_, preset) = try SourceReader.inspect(file)
+        presets.append((file.displayName, preset.name))
+        switch preset.kind {
+        case .people:
+            if orgChartSource == nil { orgChartSource = fileOrder }
+            let isOrgChart = orgChartSource == fileOrder
+            var seen: Set<String> = []
+            try SourceReader.read(file, ledger: &ledger) { row in self.person(row, orgChart: isOrgChart, seen: &seen) }
+        case .accounts:
+            try SourceReader.read(file, ledger: &ledger) { row in self.account(row) }
+        case .contacts:
+            try SourceReader.read(file, ledger: &ledger) { row in self.contact(row) }
+        case .calendar:
+            let reader = try CalendarRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: false),
+                                               directory: directory, period: period, fileOrder: fileOrder)
+            try SourceReader.read(file, ledger: &ledger) { row in
+                switch reader.read(row, unresolved: &self.unresolved) {
+                case let .candidate(c): self.candidates.append(c); return .accepted
+                case let .outcome(o): return o
+                }
+            }
+        case .crm:
+            let reader = CRMRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: true),
+                                      directory: directory, period: period, fileOrder: fileOrder)
+            try SourceReader.read(file, ledger: &ledger) { row in
+                switch reader.read(row, unresolved: &self.unresolved) {
+                case let .candidate(c): self.candidates.append(c); return .accepted
+                case let .outcome(o): return o
+                }
+            }
+        case .feedback:
+            let z = zone(for: file, defaultUTC: false)
+            try SourceReader.read(file, ledger: &ledger) { row in self.feedback(row, zone: z) }
+        case .handoffs:
+            let z = zone(for: file, defaultUTC: false)
+            try SourceReader.read(file, ledger: &ledger) { row in self.handoff(row, zone: z) }
+        }
+    }
+
+    // MARK: People
+
+    static func isTrue(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "1", "true", "yes", "y", "active", "waar", "wahr", "ja", "x": return true
+        case "0", "false", "no", "n", "inactive", "terminated", "onwaar", "falsch", "nein": return false
+        default: return nil
+        }
+    }
+
+    static func parseDay(_ text: String) -> CivilDate?? {
+        if text.isEmpty { return .some(nil) }
+        if let t = Timestamps.parseISO(text) { return CivilDate(dayNumber: Int(t.wall / 86_400)) }
+        if let d = Timestamps.parseDate(text, order: .monthFirst) { return d }
+        return nil
+    }
+
+    func person(_ row: MappedRow, orgChart: Bool, seen: inout Set<String>) -> RowDisposition {
+        let emailText = row["email"]
+        guard !emailText.isEmpty else { return .rejected(.missingValue, detail: "email is empty") }
+        guard let email = EmailAddress(emailText) else {
+            return .rejected(.missingValue, detail: "email \"\(emailText)\" is not an e-mail address")
+        }
+        if seen.contains(email.normalized) { return .ignored(.duplicatePerson) }
+        seen.insert(email.normalized)
+        var name = row["name"]
+        if name.isEmpty { name = [row["first_name"], row["last_name"]].filter { !$0.isEmpty }.joined(separator: " ") }
+        let id = Directory.cleanId(row["id"]) ?? ""
+        let active = Self.isTrue(row["active"]) ?? true
+        let existing = directory.person(email: email.normalized)
+        if existing == nil && !orgChart {
+            let internalDomain = directory.companyDomains.contains(String(email.domain))
+            guard internalDomain && active else { return .ignored(.notAnEmployee) }
+            model.orgFindings.append("\(name.isEmpty ? email.normalized : name) (\(email.normalized)) is in \(row.location.file) but not in the org chart")
+        }
+        var start: CivilDate?, end: CivilDate?
+        switch Self.parseDay(row["start_date"]) {
+        case .none: return .rejected(.badDate, detail: "start_date \"\(row["start_date"])\" is not a date")
+        case let .some(d): start = d
+        }
+        switch Self.parseDay(row["end_date"]) {
+        case .none: return .rejected(.badDate, detail: "end_date \"\(row["end_date"])\" is not a date")
+        case let .some(d): end = d
+        }
+        var weekly: Double?
+        if !row["weekly_hours"].isEmpty {
+            guard let w = Double(row["weekly_hours"]), w > 0, w <= 168 else {
+                return .rejected(.badNumber, detail: "weekly_hours \"\(row["weekly_hours"])\" is not a number of hours")
+            }
+            weekly = w
+        }
+        let (index, _) = directory.upsertPerson(id: id, email: email, name: name)
+        if let username = EmailAddress(row["username"]), username != email { directory.addAlias(username.normalized, to: index) }
+        directory.update(index) { p in
+            if p.title.isEmpty { p.title = row["title"] }
+            if p.department.isEmpty { p.department = row["department"] }
+            if p.startDate == nil { p.startDate = start }
+            if p.endDate == nil { p.endDate = end }
+            if p.weeklyHours == nil { p.weeklyHours = weekly }
+            if !active && orgChart { p.active = false }
+        }
+        if orgChart {
+            managerRefs.append(.init(person: index, id: Directory.cleanId(row["manager_id"]) ?? "",
+                                     email: row["manager_email"], name: row["manager_name"]))
+        }
+        return .accepted
+    }
+
+    func resolveManagers() {
+        for ref in managerRefs {
+            var manager: Int?
+            var written = ""
+            if !ref.id.isEmpty { manager = directory.person(alias: ref.id); written = ref.id }
+            if manager == nil, !ref.email.isEmpty { manager = directory.person(email: ref.email); written = ref.email }
+            if manager == nil, !ref.name.isEmpty { manager = directory.person(name: ref.name); written = ref.name }
+            let who = directory.people[ref.person]
+            if manager == nil, !written.isEmpty {
+                model.orgFindings.append("\(who.name)'s manager \"\(written)\" is not in the org chart")
+            }
+            if manager == ref.person {
+                model.orgFindings.append("\(who.name) is their own manager")
+                manager = nil
+            }
+            directory.update(ref.person) { $0.manager = manager }
+        }
+        managerRefs = []
+    }
+
+    // MARK: Accounts and contacts
+
+    func account(_ row: MappedRow) -> RowDisposition {
+        guard let id = Directory.cleanId(row["id"]) else { return .rejected(.missingValue, detail: "id is empty") }
+        var domains: [String] = []
+        for part in row["domain"].split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }) {
+            if let d = DomainName.normalize(part), !domains.contains(d) { domains.append(d) }
+        }
+        if let d = DomainName.normalize(row["website"]), !domains.contains(d) { domains.append(d) }
+        if directory.account(id: id) != nil { return .ignored(.duplicatePerson) }
+        directory.addAccount(id: id, name: row["name"].isEmpty ? id : row["name"], domains: domains)
+        return .accepted
+    }
+
+    func contact(_ row: MappedRow) -> RowDisposition {
+        let email = EmailAddress(row["email"])
+        let id = Directory.cleanId(row["id"]) ?? ""
+        guard email != nil || !id.isEmpty else { return .rejected(.missingValue, detail: "neither email nor id is given") }
+        let accountRef = Directory.cleanId(row["account_id"])
+        let account = accountRef.flatMap { directory.account(reference: $0) }
+            ?? email.flatMap { directory.account(domain: String($0.domain)) }
+        directory.addContact(id: id, email: email, name: row["name"], account: account)
+        return .accepted
+    }
+
+    // MARK: Feedback and handoffs
+
+    func instant(_ text: String, zone: ZoneRules) -> Int64? {
+        if let t = Timestamps.parseISO(text) { return t.utc(in: zone) }
+        // `3/4/2026 10:32` style: a date, a space, a time.
+        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+        if parts.count == 2, let d = Timestamps.parseDate(parts[0], order: .monthFirst), let t = Timestamps.parseTime(parts[1]) {
+            return zone.utc(fromWall: d.wallSeconds + Int64(t))
+        }
+        return nil
+    }
+
+    func feedback(_ row: MappedRow, zone: ZoneRules) -> RowDisposition {
+        let id = row["id"]
+        guard !id.isEmpty else { return .rejected(.missingValue, detail: "id is empty") }
+        guard let by = directory.person(reference: row["captured_by"]) else {
+            return .rejected(.unknownPerson, detail: "captured_by \"\(row["captured_by"])\" matches no person")
+        }
+        guard let at = instant(row["captured_at"], zone: zone) else {
+            return .rejected(.badDate, detail: "captured_at \"\(row["captured_at"])\" is not a date and time")
+        }
+        guard at >= period.startUTC, at < period.endUTC else {
+            ignoredItems.insert(id)
+            return .ignored(.outsidePeriod)
+        }
+        if feedbackIndex[id] != nil { return .ignored(.duplicatePerson) }
+        var account = row["account"].isEmpty ? nil : directory.account(reference: row["account"])
+        if account == nil, let email = EmailAddress(row["requester_email"]) {
+            account = directory.account(domain: String(email.domain))
+        }
+        feedbackIndex[id] = model.feedback.count
+        model.feedback.append(FeedbackItem(id: id, capturedBy: by, account: account, capturedAt: at, channel: row["channel"]))
+        return .accepted
+    }
+
+    func handoff(_ row: MappedRow, zone: ZoneRules) -> RowDisposition {
+        let id = row["item_id"]
+        if ignoredItems.contains(id) { return .ignored(.outsidePeriod) }
+        guard let item = feedbackIndex[id] else {
+            return .rejected(.unknownItem, detail: "item_id \"\(id)\" is in no feedback source")
+        }
+        guard let from = directory.person(reference: row["from"]) else {
+            return .rejected(.unknownPerson, detail: "from \"\(row["from"])\" matches no person")
+        }
+        guard let to = directory.person(reference: row["to"]) else {
+            return .rejected(.unknownPerson, detail: "to \"\(row["to"])\" matches no person")
+        }
+        guard let at = instant(row["at"], zone: zone) else {
+            return .rejected(.badDate, detail: "at \"\(row["at"])\" is not a date and time")
+        }
+        guard at >= period.startUTC, at < period.endUTC else { return .ignored(.outsidePeriod) }
+        model.handoffs.append(Handoff(item: item, from: from, to: to, at: at))
+        return .accepted
+    }
+}
+
+/// A calendar or CRM row either becomes a candidate interaction or ends with an outcome now.
+enum RowResult {
+    case candidate(Candidate)
+    case outcome(RowDisposition)
+}
