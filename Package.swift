@@ -50,8 +50,8 @@ let package = Package(
         .testTarget(name: "EarshotNormalizeTests", dependencies: ["EarshotNormalize", "EarshotIngest", "TestSupport"]),
         .testTarget(name: "EarshotAggregateTests", dependencies: ["EarshotAggregate", "EarshotNormalize", "EarshotIngest", "TestSupport"]),
         .testTarget(name: "EarshotRenderTests", dependencies: ["EarshotRender", "EarshotAggregate", "TestSupport"]),
-        .testTarget(name: "EarshotHistoryTests", dependencies: ["EarshotHistory", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EarshotHistoryTests", dependencies: ["EarshotHistory", "EarshotAggregate", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "EarshotIngest"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,7 +41,7 @@ public enum IgnoreRule: String, Sendable, CaseIterable, Codable, Comparable {
     case outsidePeriod = "outside-period"
     case free
     case broadcast
-    case duplicatePerson = "duplicate-person"
+    case duplicate = "duplicate"
     /// A secondary people source (e.g. Salesforce User) names an address that is not an employee in the org chart.
     case notAnEmployee = "not-an-employee"
     /// Customer-facing in form but every external participant is not a customer (vendors, personal mail).

@@ -18,8 +18,72 @@ struct CRMRowReader {
 
     func read(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
         switch preset.name {
+        case "salesforce-task": return task(row, unresolved: &unresolved)
+        case "salesforce-report": return report(row, unresolved: &unresolved)
+        case "hubspot-meetings": return hubspotMeeting(row, unresolved: &unresolved)
+        case "hubspot-calls": return hubspotCall(row, unresolved: &unresolved)
+        case "dynamics-appointments": return dynamicsAppointment(row, unresolved: &unresolved)
         default: return event(row, unresolved: &unresolved)
         }
+    }
+
+    /// Ignores an interaction entirely outside the period (visits by their dates).
+    func outsidePeriod(start: Int64, end: Int64, visitDates: ClosedRange<Int>?) -> Bool {
+        if let v = visitDates { return v.upperBound < period.from.dayNumber || v.lowerBound >= period.to.dayNumber }
+        if start == end { return start < period.startUTC || start >= period.endUTC }
+        return end <= period.startUTC || start >= period.endUTC
+    }
+
+    /// Adds the account (and, when no customer person is named, the account as the customer) and
+    /// decides between a candidate and `no-participants`.
+    func finish(_ c: inout Candidate, account: Int?, unresolved: inout [String: Int]) -> RowResult {
+        if let account {
+            c.accounts.insert(account)
+            if c.customers.isEmpty {
+                c.add(.customer("account:\(directory.accounts[account].id.lowercased())", account: account), unresolved: &unresolved)
+            }
+        }
+        if c.people.count <= 1 && c.customers.isEmpty && c.otherExternal.isEmpty {
+            return .outcome(.ignored(.noParticipants))
+        }
+        return .candidate(c)
+    }
+
+    /// The owner of a CRM row: a CRM user id alias, an e-mail, or a display name.
+    func owner(_ text: String, field: String, unresolved: inout [String: Int]) -> OwnerLookup {
+        guard let id = Directory.cleanId(text) else { return .failure(.rejected(.missingValue, detail: "\(field) is empty")) }
+        if let p = directory.person(alias: id) ?? directory.person(reference: id) {
+            return .success(p)
+        }
+        // HubSpot writes `Ben Okafor (ben@acme.com)`.
+        if let open = id.lastIndex(of: "("), let close = id.lastIndex(of: ")"), open < close,
+           let p = directory.person(reference: String(id[id.index(after: open)..<close])) ?? directory.person(name: String(id[..<open])) {
+            return .success(p)
+        }
+        unresolved[id, default: 0] += 1
+        return .failure(.rejected(.unknownPerson, detail: "\(field) \"\(id)\" matches no person (add the CRM's user export as a people source, or map its ids as aliases)"))
+    }
+
+    /// A customer named by a CRM: an e-mail, a contact's name or id.
+    func addCustomer(_ text: String, account: Int?, to c: inout Candidate, unresolved: inout [String: Int]) {
+        for part in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map({ String($0).trimmingSpaces() }) where !part.isEmpty {
+            if let contact = directory.contact(id: part) {
+                if let email = contact.email { c.add(directory.classify(address: email), unresolved: &unresolved) }
+                else { c.add(.customer("contact:\(part.lowercased())", account: contact.account ?? account), unresolved: &unresolved) }
+            } else if let cls = directory.classify(reference: part) {
+                c.add(cls, unresolved: &unresolved)
+            }
+        }
+    }
+
+    /// An account named by id or name (several separated by `;`): the first that resolves.
+    func account(_ texts: String...) -> Int? {
+        for text in texts {
+            for part in text.split(separator: ";").map({ String($0).trimmingSpaces() }) where !part.isEmpty {
+                if let a = Directory.cleanId(part).flatMap({ directory.account(reference: $0) }) { return a }
+            }
+        }
+        return nil
     }
 
     func event(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
@@ -78,6 +142,7 @@ struct CRMRowReader {
         var c = Candidate(file: file.displayName, fileOrder: fileOrder, location: row.location, sourceKind: .crm,
                           kind: kind, start: start, end: end, visitDates: visitDates, uid: nil, organizer: owner,
                           subject: row["subject"], inPerson: nil, free: row["show_as"].lowercased() == "free")
+        c.crmId = Directory.cleanId(row["id"])?.lowercased()
         c.add(.person(owner), unresolved: &unresolved)
         var account = Directory.cleanId(row["account_id"]).flatMap { directory.account(id: $0) }
         if account == nil, let what = Directory.cleanId(row["what_id"]), what.hasPrefix("001") {
@@ -107,4 +172,10 @@ struct CRMRowReader {
         }
         return .candidate(c)
     }
+}
+
+/// The owner of a CRM row, or the outcome for a row whose owner cannot be resolved.
+enum OwnerLookup {
+    case success(Int)
+    case failure(RowDisposition)
 }

@@ -19,7 +19,10 @@ struct CalendarRowReader {
     /// The owner of every row, for formats that name nobody (Outlook).
     let fixedOwner: Int?
     let isOutlook: Bool
+    let isGAM: Bool
     let dateOrder: DateOrder
+    /// GAM's indexed attendee columns: (email column, responseStatus column).
+    let gamAttendees: [(email: Int, response: Int?)]
 
     init(file: SourceFile, preset: Preset, zone: ZoneRules, directory: Directory, period: Period, fileOrder: Int) throws {
         self.file = file
@@ -29,6 +32,7 @@ struct CalendarRowReader {
         self.period = period
         self.fileOrder = fileOrder
         isOutlook = preset.name == "outlook-calendar"
+        isGAM = preset.name == "gam-events"
         if let template = file.source.owner {
             let stem = ((file.displayName as NSString).lastPathComponent as NSString).deletingPathExtension
             let owner = template.replacingOccurrences(of: "{stem}", with: stem)
@@ -36,7 +40,7 @@ struct CalendarRowReader {
                 throw NormalizeError.calendarOwnerUnknown(file: file.displayName, owner: owner)
             }
             fixedOwner = p
-        } else if isOutlook {
+        } else if !preset.fieldNames.contains("owner") {
             throw NormalizeError.calendarOwnerMissing(file: file.displayName, preset: preset.name)
         } else {
             fixedOwner = nil
@@ -44,6 +48,14 @@ struct CalendarRowReader {
         // en-US Outlook writes month-first dates; the German and Dutch exports write day-first.
         let (sniff, _) = try SourceReader.inspect(file)
         dateOrder = sniff.header.contains("Start Date") || !isOutlook ? .monthFirst : .dayFirst
+        var attendees: [(Int, Int?)] = []
+        if isGAM {
+            for (i, h) in sniff.header.enumerated() where h.hasPrefix("attendees.") && h.hasSuffix(".email") {
+                let prefix = String(h.dropLast("email".count))
+                attendees.append((i, sniff.header.firstIndex(of: prefix + "responseStatus")))
+            }
+        }
+        gamAttendees = attendees
     }
 
     static let cancelledPrefixes = ["canceled:", "cancelled:", "abgesagt:", "geannuleerd:", "annulé:", "cancelado:"]
@@ -71,7 +83,7 @@ struct CalendarRowReader {
         let allDay = Normalizer.isTrue(row["all_day"]) ?? false
         var start: Int64, end: Int64
         var visitDates: ClosedRange<Int>?
-        if isOutlook || row.has("start_date") {
+        if !isGAM && (isOutlook || row["start"].isEmpty) {
             guard let sd = Timestamps.parseDate(row["start_date"], order: dateOrder) else {
                 return .outcome(.rejected(.badDate, detail: "start date \"\(row["start_date"])\" is not a date"))
             }
@@ -106,15 +118,18 @@ struct CalendarRowReader {
                 end = zone.utc(fromWall: ed.wallSeconds + Int64(et))
             }
         } else {
-            guard let s = Timestamps.parseISO(row["start"]) else {
-                return .outcome(.rejected(.badDate, detail: "start \"\(row["start"])\" is not a date and time"))
+            let startText = row["start"].isEmpty ? row["start_date"] : row["start"]
+            let endText = row["end"].isEmpty ? row["end_date"] : row["end"]
+            guard !startText.isEmpty else { return .outcome(.rejected(.missingValue, detail: "start is empty")) }
+            guard let s = Timestamps.parseISO(startText) else {
+                return .outcome(.rejected(.badDate, detail: "start \"\(startText)\" is not a date and time"))
             }
-            guard let e = Timestamps.parseISO(row["end"]) else {
-                return .outcome(.rejected(.badDate, detail: "end \"\(row["end"])\" is not a date and time"))
+            guard let e = endText.isEmpty ? s : Timestamps.parseISO(endText) else {
+                return .outcome(.rejected(.badDate, detail: "end \"\(endText)\" is not a date and time"))
             }
             start = s.utc(in: zone)
             end = e.utc(in: zone)
-            let dateOnly = row["start"].count == 10
+            let dateOnly = startText.count == 10
             if allDay || dateOnly {
                 let sd = CivilDate(dayNumber: Int(s.wall / 86_400))
                 var ed = CivilDate(dayNumber: Int(e.wall / 86_400))
@@ -151,9 +166,18 @@ struct CalendarRowReader {
             c.add(cls, unresolved: &unresolved)
         }
         for field in ["attendees", "optional_attendees"] {
-            for part in Self.splitAttendees(row[field]) {
+            // GAM's attendeesList joins addresses with spaces; other formats use `;`.
+            let parts = isGAM ? row[field].split(separator: " ").map(String.init) : Self.splitAttendees(row[field])
+            for part in parts {
                 if let cls = directory.classify(reference: part) { c.add(cls, unresolved: &unresolved) }
             }
+        }
+        let fields = row.fields
+        for (emailColumn, responseColumn) in gamAttendees where emailColumn < fields.count {
+            let email = fields[emailColumn].trimmingSpaces()
+            guard !email.isEmpty else { continue }
+            let declined = responseColumn.map { $0 < fields.count && fields[$0].lowercased() == "declined" } ?? false
+            if let cls = directory.classify(reference: email) { c.add(cls, declined: declined, unresolved: &unresolved) }
         }
         if let flag = Normalizer.isTrue(row["in_person"]) { c.inPerson = flag }
         if c.people.count <= 1 && c.customers.isEmpty && c.otherExternal.isEmpty {

@@ -21,6 +21,8 @@ struct Candidate {
     var subject: String
     var inPerson: Bool?
     var free: Bool
+    /// The CRM's own id of the row (Salesforce Event `Id`), for relations that point at it.
+    var crmId: String? = nil
 
     mutating func add(_ cls: ParticipantClass, declined: Bool = false, unresolved: inout [String: Int]) {
         switch cls {

@@ -45,6 +45,10 @@ public final class Normalizer {
     var feedbackIndex: [String: Int] = [:]
     var ignoredItems: Set<String> = []
     var zoneCache: [String: ZoneRules] = [:]
+    var relations: [EventRelation] = []
+    /// Salesforce roles: id → (name, parent id); people's role ids.
+    var roles: [String: (name: String, parent: String?)] = [:]
+    var personRole: [Int: String] = [:]
     /// Called after each file with its name and rows read (for the progress line).
     public var onFileDone: ((String, Int) -> Void)?
 
@@ -70,6 +74,7 @@ public final class Normalizer {
                 onFileDone?(file.displayName, ledger[file.displayName]?.read ?? 0)
             }
             if kind == .people { resolveManagers() }
+            if kind == .crm { applyRelations() }
         }
         var dedup = Deduplicator(candidates: candidates, config: config, period: period)
         candidates = []
@@ -95,6 +100,10 @@ public final class Normalizer {
         let (_, preset) = try SourceReader.inspect(file)
         presets.append((file.displayName, preset.name))
         switch preset.kind {
+        case .people where preset.name == "entra-managers":
+            try SourceReader.read(file, ledger: &ledger) { row in self.managerLink(row) }
+        case .people where preset.name == "salesforce-userrole":
+            try SourceReader.read(file, ledger: &ledger) { row in self.role(row) }
         case .people:
             if orgChartSource == nil { orgChartSource = fileOrder }
             let isOrgChart = orgChartSource == fileOrder
@@ -114,8 +123,16 @@ public final class Normalizer {
                 }
             }
         case .crm:
-            let reader = CRMRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: true),
+            let reader = CRMRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-") && preset.name != "salesforce-report"),
                                       directory: directory, period: period, fileOrder: fileOrder)
+            if preset.name == "salesforce-eventrelation" {
+                try SourceReader.read(file, ledger: &ledger) { row in
+                    let (outcome, relation) = reader.relation(row)
+                    if let relation { self.relations.append(relation) }
+                    return outcome
+                }
+                return
+            }
             try SourceReader.read(file, ledger: &ledger) { row in
                 switch reader.read(row, unresolved: &self.unresolved) {
                 case let .candidate(c): self.candidates.append(c); return .accepted
@@ -123,11 +140,15 @@ public final class Normalizer {
                 }
             }
         case .feedback:
-            let z = zone(for: file, defaultUTC: false)
+            let z = zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-"))
             try SourceReader.read(file, ledger: &ledger) { row in self.feedback(row, zone: z) }
         case .handoffs:
-            let z = zone(for: file, defaultUTC: false)
-            try SourceReader.read(file, ledger: &ledger) { row in self.handoff(row, zone: z) }
+            let z = zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-"))
+            let history = preset.name == "salesforce-casehistory" || preset.name == "zendesk-audits"
+            var seen: Set<String> = []
+            try SourceReader.read(file, ledger: &ledger) { row in
+                history ? self.ownerChange(row, zone: z, seen: &seen) : self.handoff(row, zone: z)
+            }
         }
     }
 
@@ -149,12 +170,13 @@ public final class Normalizer {
     }
 
     func person(_ row: MappedRow, orgChart: Bool, seen: inout Set<String>) -> RowDisposition {
-        let emailText = row["email"]
+        var emailText = row["email"]
+        if emailText.isEmpty { emailText = row["upn"] }
         guard !emailText.isEmpty else { return .rejected(.missingValue, detail: "email is empty") }
         guard let email = EmailAddress(emailText) else {
             return .rejected(.missingValue, detail: "email \"\(emailText)\" is not an e-mail address")
         }
-        if seen.contains(email.normalized) { return .ignored(.duplicatePerson) }
+        if seen.contains(email.normalized) { return .ignored(.duplicate) }
         seen.insert(email.normalized)
         var name = row["name"]
         if name.isEmpty { name = [row["first_name"], row["last_name"]].filter { !$0.isEmpty }.joined(separator: " ") }
@@ -196,7 +218,80 @@ public final class Normalizer {
             managerRefs.append(.init(person: index, id: Directory.cleanId(row["manager_id"]) ?? "",
                                      email: row["manager_email"], name: row["manager_name"]))
         }
+        if let role = Directory.cleanId(row["role_id"]), personRole[index] == nil { personRole[index] = role.lowercased() }
         return .accepted
+    }
+
+    /// `entra-managers`: one row per (user, manager) link; applied after the people sources.
+    func managerLink(_ row: MappedRow) -> RowDisposition {
+        guard let user = directory.person(reference: row["user"]) else {
+            return .rejected(.unknownPerson, detail: "user \"\(row["user"])\" matches no person")
+        }
+        let manager = row["manager"]
+        guard !manager.isEmpty else { return .ignored(.noParticipants) }
+        managerRefs.append(.init(person: user, id: manager.contains("@") ? "" : manager,
+                                 email: manager.contains("@") ? manager : "", name: ""))
+        return .accepted
+    }
+
+    /// `salesforce-userrole`: the role tree, used when no people source gives managers.
+    func role(_ row: MappedRow) -> RowDisposition {
+        guard let id = Directory.cleanId(row["id"]) else { return .rejected(.missingValue, detail: "Id is empty") }
+        roles[id.lowercased()] = (row["name"], Directory.cleanId(row["parent_role_id"])?.lowercased())
+        return .accepted
+    }
+
+    /// When no person has a manager but roles are known: each person's manager is a holder of the
+    /// nearest ancestor role that has one (the first by id when several hold it).
+    func applyRoleTree() {
+        guard !roles.isEmpty, directory.people.allSatisfy({ $0.manager == nil }) else { return }
+        var holders: [String: [Int]] = [:]
+        for (person, role) in personRole { holders[role, default: []].append(person) }
+        for key in holders.keys { holders[key]!.sort { directory.people[$0].id < directory.people[$1].id } }
+        for (person, role) in personRole.sorted(by: { $0.key < $1.key }) {
+            var parent = roles[role]?.parent
+            var hops = 0
+            while let p = parent, hops < 100 {
+                if let holder = holders[p]?.first, holder != person {
+                    directory.update(person) { $0.manager = holder }
+                    break
+                }
+                parent = roles[p]?.parent
+                hops += 1
+            }
+        }
+        model.orgFindings.append("no people source gives managers: the reporting lines follow the Salesforce role tree")
+    }
+
+    /// Adds EventRelation invitees to the CRM events they name (merged rows); relations whose event is
+    /// not counted are `not-an-activity`.
+    func applyRelations() {
+        guard !relations.isEmpty else { return }
+        var byEvent: [String: [Int]] = [:]
+        for (i, c) in candidates.enumerated() { if let id = c.crmId { byEvent[id, default: []].append(i) } }
+        for r in relations {
+            guard let targets = byEvent[r.eventId] else {
+                ledger.acceptedBecameIgnored(r.file, .notAnActivity)
+                continue
+            }
+            for t in targets {
+                if r.relationId.hasPrefix("005"), let p = directory.person(alias: r.relationId) {
+                    candidates[t].add(.person(p), declined: r.declined, unresolved: &unresolved)
+                } else if let contact = directory.contact(id: r.relationId) {
+                    if let email = contact.email {
+                        candidates[t].add(directory.classify(address: email), declined: r.declined, unresolved: &unresolved)
+                    } else {
+                        candidates[t].add(.customer("contact:\(r.relationId.lowercased())", account: contact.account), unresolved: &unresolved)
+                    }
+                } else if let a = directory.account(id: r.relationId) {
+                    candidates[t].accounts.insert(a)
+                } else {
+                    unresolved[r.relationId, default: 0] += 1
+                }
+            }
+            ledger.acceptedBecameMerged(r.file)
+        }
+        relations = []
     }
 
     func resolveManagers() {
@@ -214,65 +309,68 @@ public final class Normalizer {
                 model.orgFindings.append("\(who.name) is their own manager")
                 manager = nil
             }
-            directory.update(ref.person) { $0.manager = manager }
+            if manager != nil || directory.people[ref.person].manager == nil {
+                directory.update(ref.person) { $0.manager = manager }
+            }
         }
         managerRefs = []
+        applyRoleTree()
     }
 
     // MARK: Accounts and contacts
 
     func account(_ row: MappedRow) -> RowDisposition {
+        if Normalizer.isTrue(row["is_deleted"]) == true { return .ignored(.deleted) }
         guard let id = Directory.cleanId(row["id"]) else { return .rejected(.missingValue, detail: "id is empty") }
         var domains: [String] = []
         for part in row["domain"].split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }) {
             if let d = DomainName.normalize(part), !domains.contains(d) { domains.append(d) }
         }
         if let d = DomainName.normalize(row["website"]), !domains.contains(d) { domains.append(d) }
-        if directory.account(id: id) != nil { return .ignored(.duplicatePerson) }
+        if directory.account(id: id) != nil { return .ignored(.duplicate) }
         directory.addAccount(id: id, name: row["name"].isEmpty ? id : row["name"], domains: domains)
         return .accepted
     }
 
     func contact(_ row: MappedRow) -> RowDisposition {
+        if Normalizer.isTrue(row["is_deleted"]) == true { return .ignored(.deleted) }
         let email = EmailAddress(row["email"])
+        var name = row["name"]
+        if name.isEmpty { name = [row["first_name"], row["last_name"]].filter { !$0.isEmpty }.joined(separator: " ") }
         let id = Directory.cleanId(row["id"]) ?? ""
         guard email != nil || !id.isEmpty else { return .rejected(.missingValue, detail: "neither email nor id is given") }
         let accountRef = Directory.cleanId(row["account_id"])
-        let account = accountRef.flatMap { directory.account(reference: $0) }
+        let account = accountRef.flatMap { ref in ref.split(separator: ";").lazy.compactMap { self.directory.account(reference: String($0).trimmingSpaces()) }.first }
+            ?? Directory.cleanId(row["account"]).flatMap { directory.account(reference: $0) }
             ?? email.flatMap { directory.account(domain: String($0.domain)) }
-        directory.addContact(id: id, email: email, name: row["name"], account: account)
+        directory.addContact(id: id, email: email, name: name, account: account)
         return .accepted
     }
 
     // MARK: Feedback and handoffs
 
-    func instant(_ text: String, zone: ZoneRules) -> Int64? {
-        if let t = Timestamps.parseISO(text) { return t.utc(in: zone) }
-        // `3/4/2026 10:32` style: a date, a space, a time.
-        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
-        if parts.count == 2, let d = Timestamps.parseDate(parts[0], order: .monthFirst), let t = Timestamps.parseTime(parts[1]) {
-            return zone.utc(fromWall: d.wallSeconds + Int64(t))
-        }
-        return nil
-    }
-
     func feedback(_ row: MappedRow, zone: ZoneRules) -> RowDisposition {
+        if Normalizer.isTrue(row["is_deleted"]) == true { return .ignored(.deleted) }
         let id = row["id"]
         guard !id.isEmpty else { return .rejected(.missingValue, detail: "id is empty") }
-        guard let by = directory.person(reference: row["captured_by"]) else {
+        guard let by = directory.person(reference: row["captured_by"]) ?? Directory.cleanId(row["captured_by"]).flatMap({ directory.person(alias: $0) }) else {
             return .rejected(.unknownPerson, detail: "captured_by \"\(row["captured_by"])\" matches no person")
         }
-        guard let at = instant(row["captured_at"], zone: zone) else {
+        guard let at = Timestamps.instant(row["captured_at"], zone: zone) else {
             return .rejected(.badDate, detail: "captured_at \"\(row["captured_at"])\" is not a date and time")
         }
         guard at >= period.startUTC, at < period.endUTC else {
             ignoredItems.insert(id)
             return .ignored(.outsidePeriod)
         }
-        if feedbackIndex[id] != nil { return .ignored(.duplicatePerson) }
+        if feedbackIndex[id] != nil { return .ignored(.duplicate) }
         var account = row["account"].isEmpty ? nil : directory.account(reference: row["account"])
         if account == nil, let email = EmailAddress(row["requester_email"]) {
             account = directory.account(domain: String(email.domain))
+        }
+        if account == nil, !row["requester_domain"].isEmpty { account = directory.account(domain: row["requester_domain"]) }
+        if account == nil, let contact = Directory.cleanId(row["contact_id"]).flatMap({ directory.contact(id: $0) }) {
+            account = contact.account
         }
         feedbackIndex[id] = model.feedback.count
         model.feedback.append(FeedbackItem(id: id, capturedBy: by, account: account, capturedAt: at, channel: row["channel"]))
@@ -291,10 +389,41 @@ public final class Normalizer {
         guard let to = directory.person(reference: row["to"]) else {
             return .rejected(.unknownPerson, detail: "to \"\(row["to"])\" matches no person")
         }
-        guard let at = instant(row["at"], zone: zone) else {
+        guard let at = Timestamps.instant(row["at"], zone: zone) else {
             return .rejected(.badDate, detail: "at \"\(row["at"])\" is not a date and time")
         }
         guard at >= period.startUTC, at < period.endUTC else { return .ignored(.outsidePeriod) }
+        model.handoffs.append(Handoff(item: item, from: from, to: to, at: at))
+        return .accepted
+    }
+}
+
+extension Normalizer {
+    /// Salesforce CaseHistory / Zendesk audits: an owner (assignee) change hands the item to the new
+    /// owner. Salesforce writes a lookup change twice (names and ids): the second copy of the same
+    /// (item, new owner, instant) is `duplicate`. Other fields, and queues, are `not-an-activity`.
+    func ownerChange(_ row: MappedRow, zone: ZoneRules, seen: inout Set<String>) -> RowDisposition {
+        if Normalizer.isTrue(row["is_deleted"]) == true { return .ignored(.deleted) }
+        let field = row["field"].lowercased().replacingOccurrences(of: " ", with: "_")
+        guard ["owner", "ownerassignment", "ownerescalated", "assignee", "assignee_id"].contains(field) else {
+            return .ignored(.notAnActivity)
+        }
+        let id = row["item_id"]
+        if ignoredItems.contains(id) { return .ignored(.outsidePeriod) }
+        guard let item = feedbackIndex[id] else { return .rejected(.unknownItem, detail: "item \"\(id)\" is in no feedback source") }
+        let newValue = row["new_value"]
+        if newValue.hasPrefix("00G") { return .ignored(.notAnActivity) } // a queue, not a person
+        guard let to = directory.person(reference: newValue) ?? directory.person(alias: newValue) else {
+            return .rejected(.unknownPerson, detail: "new owner \"\(newValue)\" matches no person")
+        }
+        guard let at = Timestamps.instant(row["at"], zone: zone) else {
+            return .rejected(.badDate, detail: "\"\(row["at"])\" is not a date and time")
+        }
+        guard at >= period.startUTC, at < period.endUTC else { return .ignored(.outsidePeriod) }
+        let key = "\(item)|\(to)|\(at)"
+        guard seen.insert(key).inserted else { return .ignored(.duplicate) }
+        let from = directory.person(reference: row["old_value"]) ?? directory.person(alias: row["old_value"])
+            ?? directory.person(reference: row["by"]) ?? model.feedback[item].capturedBy
         model.handoffs.append(Handoff(item: item, from: from, to: to, at: at))
         return .accepted
     }

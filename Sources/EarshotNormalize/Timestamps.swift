@@ -136,3 +136,19 @@ public enum Timestamps {
         return hour * 3600 + m * 60 + s
     }
 }
+
+extension Timestamps {
+    /// Any instant a preset may write: ISO 8601 / RFC 3339 / Unix milliseconds, or a numeric date and a
+    /// time separated by a space (`9/8/2026 11:22 AM`, `14.7.2026 13:05`), read in `zone` when it carries
+    /// no offset. A date alone is its midnight.
+    public static func instant(_ text: String, zone: ZoneRules, order: DateOrder = .monthFirst) -> Int64? {
+        let t = text.trimmingSpaces()
+        if let p = parseISO(t) { return p.utc(in: zone) }
+        if let d = parseDate(t, order: order) { return zone.startOfDay(d) }
+        guard let space = t.firstIndex(of: " ") else { return nil }
+        let datePart = String(t[..<space]).trimmingCharacters(in: ",")
+        let timePart = String(t[t.index(after: space)...]).trimmingSpaces()
+        guard let d = parseDate(datePart, order: order), let s = parseTime(timePart) else { return nil }
+        return zone.utc(fromWall: d.wallSeconds + Int64(s))
+    }
+}

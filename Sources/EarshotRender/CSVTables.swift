@@ -1,0 +1,96 @@
+import EarshotAggregate
+import EarshotModel
+
+/// Writes the tables behind the report (`data/*.csv`) with exactly the columns DESIGN.md names.
+/// RFC 4180 quoting, LF line ends, cells meant for people guarded against formula injection.
+public enum CSVTables {
+    /// One CSV line: fields quoted when they hold a delimiter, quote, CR or LF (or start/end with a space).
+    public static func line(_ fields: [String]) -> String {
+        fields.map { f in
+            let needsQuotes = f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                || f.hasPrefix(" ") || f.hasSuffix(" ")
+            return needsQuotes ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+        }.joined(separator: ",") + "\n"
+    }
+
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        line(header) + rows.map(line).joined()
+    }
+
+    static func text(_ s: String) -> String { Escaping.spreadsheetSafe(s) }
+
+    public static func personMetrics(_ m: Metrics) -> String {
+        table(["person_id", "email", "name", "title", "layer", "customer_hours", "share_of_time", "contacts", "distinct_accounts",
+               "cadence_met", "exposure_met", "longest_gap_days", "days_since_last", "hops_to_customer"],
+              m.people.sorted { ($0.layer ?? .max, $0.personId, $0.email) < ($1.layer ?? .max, $1.personId, $1.email) }.map { p in
+                  [text(p.personId), text(p.email), text(p.name), text(p.named ? p.title : ""), NumberFormat.int(p.layer),
+                   NumberFormat.hours(p.customerHours), NumberFormat.share(p.shareOfTime), String(p.contacts),
+                   String(p.distinctAccounts), NumberFormat.bool(p.cadenceMet), NumberFormat.bool(p.exposureMet),
+                   String(p.longestGapDays), NumberFormat.int(p.daysSinceLast), NumberFormat.int(p.hopsToCustomer)]
+              })
+    }
+
+    public static func layerMetrics(_ m: Metrics) -> String {
+        table(["layer", "headcount", "contact_rate", "hours_mean", "hours_median", "hours_p90", "share_median", "cadence_rate", "suppressed"],
+              m.layers.map { l in
+                  [String(l.layer), String(l.headcount), NumberFormat.share(l.contactRate), NumberFormat.hours(l.hoursMean),
+                   NumberFormat.hours(l.hoursMedian), NumberFormat.hours(l.hoursP90), NumberFormat.share(l.shareMedian),
+                   NumberFormat.share(l.cadenceRate), NumberFormat.bool(l.suppressed)]
+              })
+    }
+
+    public static func chains(_ m: Metrics) -> String {
+        table(["person_id", "name", "layer", "has_direct_contact", "organisation", "with_direct_contact", "second_hand",
+               "second_hand_share", "dilution_points", "suppressed"],
+              m.chains.map { c in
+                  [text(c.personId), text(c.name), String(c.layer), NumberFormat.bool(c.hasDirectContact), String(c.organisation),
+                   c.suppressed ? "" : String(c.withDirectContact), c.suppressed ? "" : String(c.secondHand),
+                   NumberFormat.share(c.secondHandShare), c.suppressed ? "" : String(c.dilutionPoints), NumberFormat.bool(c.suppressed)]
+              })
+    }
+
+    public static func feedbackFunnel(_ m: Metrics) -> String {
+        table(["layer", "items", "reached", "reach", "retention", "median_days"],
+              m.funnel.map { f in
+                  [String(f.layer), String(f.items), String(f.reached), NumberFormat.share(f.reach), NumberFormat.share(f.retention),
+                   f.medianDays.map { NumberFormat.fixed($0, 2) } ?? ""]
+              })
+    }
+
+    public static func ledger(_ l: Ledger) -> String {
+        table(["file", "read", "accepted", "merged", "ignored", "rejected"],
+              l.files.map { [text($0.file), String($0.read), String($0.accepted), String($0.merged), String($0.ignoredTotal), String($0.rejected)] })
+    }
+
+    public static func rejects(_ l: Ledger) -> String {
+        table(["file", "line", "reason", "raw"],
+              l.rejects.map { [text($0.location.file), String($0.location.line), $0.reason.rawValue, text(Escaping.plainKeepingNewlines($0.raw))] })
+    }
+
+    /// Customer-facing interactions after merging, for drill-down by analysts.
+    public static func interactions(_ model: CanonicalModel, _ metrics: Metrics) -> String {
+        table(["interaction_id", "file", "line", "kind", "start_utc", "end_utc", "rows_merged", "sources", "internal_participants",
+               "customer_participants", "accounts", "in_person"],
+              model.interactions.map { i in
+                  [String(i.index + 1), text(i.source.file), String(i.source.line), i.kind.rawValue, isoUTC(i.start), isoUTC(i.end),
+                   String(i.rowCount), i.seenIn.map(\.rawValue).sorted().joined(separator: ";"),
+                   String(i.takingPart.count), String(i.customerAddresses.count),
+                   text(i.accounts.map { model.accounts[$0].name }.sorted().joined(separator: ";")),
+                   NumberFormat.bool(i.inPerson)]
+              })
+    }
+
+    /// `2026-07-14T14:00:00Z`.
+    public static func isoUTC(_ t: Int64) -> String {
+        let day = CivilDate(dayNumber: Int(t >= 0 ? t / 86_400 : (t - 86_399) / 86_400))
+        let s = Int(t - Int64(day.dayNumber) * 86_400)
+        return "\(day)T\(Digits.pad(s / 3600, 2)):\(Digits.pad(s / 60 % 60, 2)):\(Digits.pad(s % 60, 2))Z"
+    }
+}
+
+extension Escaping {
+    /// Raw reject text for a CSV cell: newlines kept (the cell is quoted), other controls and bidi made visible.
+    public static func plainKeepingNewlines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { plain(String($0)) }.joined(separator: "\n")
+    }
+}

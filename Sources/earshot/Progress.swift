@@ -1,0 +1,30 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A one-line progress display on stderr for long runs, shown only when stderr is a terminal
+/// (quiet under cron, make and CI). Messages and errors go through `say`, always to stderr.
+final class Progress: @unchecked Sendable {
+    let interactive: Bool
+    private var files = 0
+    private var rows = 0
+    private let started = Date()
+
+    init() { interactive = isatty(2) == 1 }
+
+    func fileDone(_ file: String, rows fileRows: Int) {
+        files += 1
+        rows += fileRows
+        guard interactive else { return }
+        let seconds = max(Date().timeIntervalSince(started), 0.001)
+        let rate = Int(Double(rows) / seconds)
+        Self.write("\r\u{1B}[K\(files) files, \(rows) rows, \(rate) rows/s — \(file)")
+    }
+
+    func finish() { if interactive && files > 0 { Self.write("\r\u{1B}[K") } }
+
+    static func say(_ text: String) { write(text + "\n") }
+
+    static func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+}

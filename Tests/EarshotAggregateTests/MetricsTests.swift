@@ -1,0 +1,113 @@
+import EarshotAggregate
+import EarshotModel
+import Testing
+
+@Suite("metrics on the mini company (expectations worked out by hand in MiniCompany.swift)")
+struct MetricsTests {
+    @Test("customer hours are the union of overlapping meetings")
+    func unionHours() throws {
+        let run = try MiniCompany.run()
+        // Rae: [10:00,11:00) ∪ [10:30,11:30) = 1.5 h. Val: the kickoff only, 1 h. Cleo, Max, Ray: none.
+        #expect(run.person("rae@acme.example").customerHours == 1.5)
+        #expect(run.person("vp@acme.example").customerHours == 1.0)
+        #expect(run.person("ceo@acme.example").customerHours == 0)
+        // Rae took part in 2 distinct interactions (the kickoff counted once although three rows hold it).
+        #expect(run.person("rae@acme.example").contacts == 2)
+        // share = 1.5 / (40 × 92 / 7) = 0.002853…
+        #expect(abs(run.person("rae@acme.example").shareOfTime! - 1.5 / (40.0 * 92 / 7)) < 1e-12)
+    }
+
+    @Test("layers come from the org tree; hops count the way down to a direct contact")
+    func layersAndHops() throws {
+        let run = try MiniCompany.run()
+        #expect(run.person("ceo@acme.example").layer == 0)
+        #expect(run.person("vp@acme.example").layer == 1)
+        #expect(run.person("mgr@acme.example").layer == 2)
+        #expect(run.person("rae@acme.example").layer == 3)
+        // Val and Rae met the customer (0). Max has none but Rae below him does (1). Cleo's report Val has (1).
+        // Ray has none and nobody below him: blank.
+        #expect(run.person("rae@acme.example").hopsToCustomer == 0)
+        #expect(run.person("mgr@acme.example").hopsToCustomer == 1)
+        #expect(run.person("ceo@acme.example").hopsToCustomer == 1)
+        #expect(run.person("ray@acme.example").hopsToCustomer == nil)
+    }
+
+    @Test("cadence, gaps and days since last on whole windows only")
+    func cadence() throws {
+        let rae = try MiniCompany.run().person("rae@acme.example")
+        // Windows: Jul 1–Aug 11, Aug 12–Sep 22 (whole), Sep 23–30 (tail, not judged).
+        #expect(rae.windows.map(\.judged) == [true, true, false])
+        // Rae's only contact day is Jul 6: window 2 has none → cadence not met; window 1 has 1.5 h < 2 h.
+        #expect(rae.cadenceMet == false)
+        #expect(rae.exposureMet == false)
+        // Gap: Jul 7 … Sep 30 = 86 days; days since last: Sep 30 − Jul 6 = 86.
+        #expect(rae.longestGapDays == 86)
+        #expect(rae.daysSinceLast == 86)
+        // Ray has no contact: the gap is all 92 employed days, days since last is blank.
+        let ray = try MiniCompany.run().person("ray@acme.example")
+        #expect(ray.longestGapDays == 92)
+        #expect(ray.daysSinceLast == nil)
+    }
+
+    @Test("second-hand share and the dilution point")
+    func dilution() throws {
+        let run = try MiniCompany.run()
+        let vp = run.metrics.chains.first { $0.personId == "E2" }!
+        // Val's organisation: Max, Rae, Ray (3). Rae has direct contact and reaches Val only through
+        // Max, who has none: 1 of 3 is second-hand.
+        #expect(vp.organisation == 3)
+        #expect(vp.secondHand == 1)
+        #expect(vp.secondHandShare == 1.0 / 3)
+        // Rae's chain breaks first at Max (layer 2).
+        #expect(run.metrics.dilutionByLayer == [2: 1])
+    }
+
+    @Test("the feedback funnel: reach, retention and median days per layer")
+    func funnel() throws {
+        let funnel = try MiniCompany.run().metrics.funnel
+        #expect(funnel.map(\.layer) == [0, 1, 2])
+        // Both items were captured at layer 3. F1 reached Max (layer 2) after 1 day and Val (layer 1)
+        // after 3 days; nothing reached Cleo. F2 reached nobody.
+        #expect(funnel.map(\.items) == [2, 2, 2])
+        #expect(funnel.map(\.reached) == [0, 1, 1])
+        #expect(funnel.map(\.reach) == [0, 0.5, 0.5])
+        // retention(L) = reach(L) / reach(L+1); blank for the deepest row.
+        #expect(funnel.map(\.retention) == [0, 1, nil])
+        #expect(funnel.map(\.medianDays) == [nil, 3, 1])
+    }
+
+    @Test("small layers beyond the named ones are suppressed in aggregation")
+    func suppression() throws {
+        // min_group_size 2, named_layers 1: layer 2 (Max alone) is suppressed; layer 3 (2 people) is not.
+        let layers = try MiniCompany.run().metrics.layers
+        #expect(layers[2].suppressed == true)
+        #expect(layers[2].headcount == 1)
+        #expect(layers[2].hoursMean == nil && layers[2].contactRate == nil)
+        #expect(layers[3].suppressed == false)
+        #expect(layers[3].contactRate == 0.5)
+        // Names: only layers ≤ 1 carry one.
+        let people = try MiniCompany.run().metrics.people
+        #expect(people.filter { !$0.name.isEmpty }.map(\.email).sorted() == ["ceo@acme.example", "vp@acme.example"])
+    }
+}
+
+@Suite("the ledger accounts for every row")
+struct LedgerTests {
+    @Test("read = accepted + merged + ignored + rejected, with the outcome of each mini-company row")
+    func ledger() throws {
+        let ledger = try MiniCompany.run().result.ledger
+        for file in ledger.files { #expect(file.balances, "\(file.file) does not balance") }
+        let cal = ledger["calendar.csv"]!
+        // 6 rows: kickoff (accepted), Val's copy (merged), follow-up (accepted), 1:1 (internal-only),
+        // November (outside-period), Feb 30 (rejected bad-date).
+        #expect(cal.read == 6)
+        #expect(cal.accepted == 2)
+        #expect(cal.merged == 1)
+        #expect(cal.ignored == [.internalOnly: 1, .outsidePeriod: 1])
+        #expect(cal.rejected == 1)
+        // calendar2.csv's only row is the kickoff again without a uid: merged by time + shared buyer.
+        #expect(ledger["calendar2.csv"]!.merged == 1)
+        #expect(ledger.rejects.map(\.reason) == [.badDate])
+        #expect(ledger.rejects.first?.location.line == 7)
+    }
+}

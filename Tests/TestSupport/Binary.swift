@@ -1,0 +1,37 @@
+import Foundation
+
+/// Runs the built `earshot` binary, as a user would, and captures what it prints.
+public enum Binary {
+    /// The `earshot` executable built beside the test runner (`swift build --build-tests` builds both).
+    public static var path: String {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for dir in [runner, runner.deletingLastPathComponent()] {
+            let candidate = dir.appendingPathComponent("earshot").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return Fixtures.root.appendingPathComponent(".build/debug/earshot").path
+    }
+
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    /// Runs `earshot ARGS` in `directory` (default: the repository root).
+    public static func run(_ arguments: [String], in directory: URL = Fixtures.root) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+}
