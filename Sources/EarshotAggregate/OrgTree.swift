@@ -31,8 +31,9 @@ public struct OrgTree: Sendable {
             }
             if let cur = p, state[cur] == 1 {
                 let cycle = path[path.firstIndex(of: cur)!...]
-                let names = cycle.map { people[$0].name.isEmpty ? people[$0].id : people[$0].name }
-                findings.append("reporting cycle: " + names.joined(separator: " → ") + " → " + names[0])
+                // Ids, not names: findings reach the report, which names no one below the named layers.
+                let ids = cycle.map { people[$0].id.isEmpty ? "#\($0)" : people[$0].id }
+                findings.append("reporting cycle: " + ids.joined(separator: " → ") + " → " + ids[0] + " (left without a layer)")
                 for c in cycle { manager[c] = nil }
             }
             for q in path { state[q] = 2 }
@@ -58,9 +59,9 @@ public struct OrgTree: Sendable {
             }
             let others = tops.filter { $0 != root }
             if !others.isEmpty {
-                let named = others.prefix(10).map { people[$0].name.isEmpty ? people[$0].id : people[$0].name }
-                findings.append("\(others.count) people besides \(people[root].name) have no manager and are left outside the layers: "
-                                + named.joined(separator: ", ") + (others.count > 10 ? ", …" : ""))
+                let ids = others.prefix(10).map { people[$0].id.isEmpty ? "#\($0)" : people[$0].id }
+                findings.append("\(others.count) people besides the root (\(people[root].id)) have no manager and are left outside the layers: "
+                                + ids.joined(separator: ", ") + (others.count > 10 ? ", …" : ""))
             }
         }
         self.root = root

@@ -186,7 +186,8 @@ public final class Normalizer {
         if existing == nil && !orgChart {
             let internalDomain = directory.companyDomains.contains(String(email.domain))
             guard internalDomain && active else { return .ignored(.notAnEmployee) }
-            model.orgFindings.append("\(name.isEmpty ? email.normalized : name) (\(email.normalized)) is in \(row.location.file) but not in the org chart")
+            // Findings name people by source line or id only: the report names no one below the named layers.
+            model.orgFindings.append("\(row.location.file) line \(row.location.line): an active company address that is not in the org chart (added without a manager)")
         }
         var start: CivilDate?, end: CivilDate?
         switch Self.parseDay(row["start_date"]) {
@@ -302,11 +303,12 @@ public final class Normalizer {
             if manager == nil, !ref.email.isEmpty { manager = directory.person(email: ref.email); written = ref.email }
             if manager == nil, !ref.name.isEmpty { manager = directory.person(name: ref.name); written = ref.name }
             let who = directory.people[ref.person]
+            let label = who.id.isEmpty ? "a person" : "person \(who.id)"
             if manager == nil, !written.isEmpty {
-                model.orgFindings.append("\(who.name)'s manager \"\(written)\" is not in the org chart")
+                model.orgFindings.append("\(label): the manager given is not in the org chart")
             }
             if manager == ref.person {
-                model.orgFindings.append("\(who.name) is their own manager")
+                model.orgFindings.append("\(label) is their own manager")
                 manager = nil
             }
             if manager != nil || directory.people[ref.person].manager == nil {

@@ -97,12 +97,12 @@ struct ReportBuilder {
         let h = m.headline
         let w = config.metrics.cadenceWeeks
         var ceo: ReportText
-        let who: ReportText = (h.ceoName ?? "").isEmpty ? "\(config.companyName)'s CEO" : "\(config.companyName)'s CEO, \(h.ceoName ?? ""),"
+        let who: ReportText = (h.ceoName ?? "").isEmpty ? "The CEO" : "The CEO, \(h.ceoName ?? ""),"
         if let share = h.ceoShare {
             let verdict: ReportText = share >= ceoTarget ? "meeting the target of \(pct(ceoTarget))" : "below the target of \(pct(ceoTarget))"
             ceo = "\(who) spent \(pct(share)) of working time with customers in \(periodName), \(verdict) for \(stageText)."
         } else {
-            ceo = "No share of time could be measured for \(config.companyName)'s CEO in \(periodName) (the target for \(stageText) is \(pct(ceoTarget)))."
+            ceo = "No share of time could be measured for the CEO in \(periodName) (the target for \(stageText) is \(pct(ceoTarget)))."
         }
         let team: ReportText = h.executiveTeamShare.map {
             "The executive team as a whole spent \(pct($0)); executives typically average about 3%."
