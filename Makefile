@@ -57,3 +57,13 @@ board: build
 	mkdir -p out/board
 	"$$($(SWIFT) build -c release --show-bin-path)/earshot" run --config "$(EXPORTS)/earshot.yml" \
 	  --quarter "$(QUARTER)" --out "out/board/$(QUARTER)" --history out/nightly/history.sqlite
+
+## screenshot: renders out/demo/report.html with headless Chromium (Debian's chromium) to PNGs.
+screenshot: report
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	mkdir -p out/screens
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,900 \
+	  --screenshot=out/screens/report-first-page.png "file://$(CURDIR)/$(DEMO_OUT)/report.html" 2>/dev/null
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,14000 \
+	  --screenshot=out/screens/report-full-page.png "file://$(CURDIR)/$(DEMO_OUT)/report.html" 2>/dev/null
+	@echo "out/screens/report-first-page.png out/screens/report-full-page.png"
