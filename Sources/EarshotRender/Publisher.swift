@@ -74,10 +74,20 @@ public struct Publisher {
         self.target = t
     }
 
-    /// Creates the staging folder `TARGET.staging-PID`, empty.
+    /// Test hook for the failure drills: milliseconds to wait after each file is written, so a test can
+    /// kill a run in the middle of publishing (`EARSHOT_TEST_WRITE_DELAY_MS`). Unset in normal use.
+    static let writeDelay: UInt32 = UInt32(ProcessInfo.processInfo.environment["EARSHOT_TEST_WRITE_DELAY_MS"] ?? "") ?? 0
+
+    /// Creates the staging folder `TARGET.staging-PID`, empty. Called under the lock, so staging folders
+    /// left by runs that were killed are removed first.
     public func makeStaging() throws -> String {
+        let parent = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
+        let base = (target as NSString).lastPathComponent
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        where name.hasPrefix(base + ".staging-") || name.hasPrefix(base + ".previous-") {
+            try? FileManager.default.removeItem(atPath: parent + "/" + name)
+        }
         let staging = "\(target).staging-\(getpid())"
-        try? FileManager.default.removeItem(atPath: staging)
         do { try FileManager.default.createDirectory(atPath: staging + "/data", withIntermediateDirectories: true) } catch {
             throw PublishError.cannotCreate(path: staging, reason: OutputLock.reason(error))
         }
@@ -102,6 +112,7 @@ public struct Publisher {
         }
         bytes = []
         guard fsync(fd) == 0 else { throw PublishError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        if Self.writeDelay > 0 { usleep(Self.writeDelay * 1000) }
     }
 
     static func syncFolder(_ path: String) {
