@@ -125,7 +125,8 @@ public enum Aggregator {
         let layers = layerMetrics(rows: rows, depth: tree.depth, root: tree.root, named: named, minGroup: minGroup)
         let (chains, dilution) = chainMetrics(model: model, tree: tree, hasDirect: hasDirect, rowOf: rowOf, rows: rows,
                                               named: named, minGroup: minGroup)
-        let (funnel, execFeedback) = feedbackFunnel(model: model, tree: tree, depth: tree.depth, named: named)
+        var (funnel, execFeedback) = feedbackFunnel(model: model, tree: tree, depth: tree.depth, named: named)
+        protectSuppressedLayers(&funnel, layers: layers, depth: tree.depth)
         let accountRows = accountCoverage(model: model, tree: tree, named: named)
         let logging = loggingCoverage(model: model, rows: rows, byPerson: byPerson)
 
@@ -191,6 +192,20 @@ public enum Aggregator {
                 suppressed: false))
         }
         return out
+    }
+
+    /// The difference attack: funnel row L counts items captured deeper than L, so row L − row L+1 is
+    /// what layer L+1 captured, and the deepest row is what the deepest layer captured. For every
+    /// suppressed layer k, row k (or row k−1 when k is the deepest) is blanked, and so is the retention
+    /// that would give the blanked reach back.
+    static func protectSuppressedLayers(_ funnel: inout [FunnelRow], layers: [LayerMetrics], depth: Int) {
+        let suppressed = Set(layers.filter(\.suppressed).map(\.layer))
+        for k in suppressed.sorted() {
+            let row = k == depth ? k - 1 : k
+            guard let i = funnel.firstIndex(where: { $0.layer == row }) else { continue }
+            funnel[i] = FunnelRow(layer: row, suppressed: true, items: 0, reached: 0, reach: nil, retention: nil, medianDays: nil)
+        }
+        for i in funnel.indices where i + 1 < funnel.count && funnel[i + 1].suppressed { funnel[i].retention = nil }
     }
 
     // MARK: Chains and dilution

@@ -77,6 +77,8 @@ public struct ChainMetrics: Sendable {
 /// One row of `feedback_funnel.csv`.
 public struct FunnelRow: Sendable {
     public var layer: Int
+    /// Blank figures: publishing them would let a reader recover a suppressed layer by difference.
+    public var suppressed: Bool = false
     public var items: Int
     public var reached: Int
     public var reach: Double?

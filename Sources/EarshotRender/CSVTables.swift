@@ -52,7 +52,7 @@ public enum CSVTables {
     public static func feedbackFunnel(_ m: Metrics) -> String {
         table(["layer", "items", "reached", "reach", "retention", "median_days"],
               m.funnel.map { f in
-                  [String(f.layer), String(f.items), String(f.reached), NumberFormat.share(f.reach), NumberFormat.share(f.retention),
+                  f.suppressed ? [String(f.layer), "", "", "", "", ""] : [String(f.layer), String(f.items), String(f.reached), NumberFormat.share(f.reach), NumberFormat.share(f.retention),
                    f.medianDays.map { NumberFormat.fixed($0, 2) } ?? ""]
               })
     }

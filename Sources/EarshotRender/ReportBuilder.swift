@@ -268,8 +268,10 @@ struct ReportBuilder {
                 header: ["Layer", "Items captured below", "Reached this layer or above", "Reach", "Retention from the layer below", "Median days to reach"],
                 align: [.left, .right, .right, .right, .right, .right],
                 rows: rows.map { r in
-                    ["\(layerName(r.layer))", "\(r.items)", "\(r.reached)", "\(pct(r.reach))", "\(pct(r.retention))",
-                     "\(r.medianDays.map { NumberFormat.fixed($0, 2) } ?? "—")"]
+                    r.suppressed
+                        ? ["\(layerName(r.layer))", "suppressed (it would reveal a small layer by difference)", "—", "—", "—", "—"]
+                        : ["\(layerName(r.layer))", "\(r.items)", "\(r.reached)", "\(pct(r.reach))", "\(pct(r.retention))",
+                           "\(r.medianDays.map { NumberFormat.fixed($0, 2) } ?? "—")"]
                 })))
             let title = "Share of frontline feedback that reaches each layer"
             blocks.append(.chart(ReportChart(
@@ -279,7 +281,7 @@ struct ReportBuilder {
                     id: "chart-funnel", title: title,
                     desc: rows.map { "\(shortLayer($0.layer)): \(pct($0.reach))" }.joined(separator: "; "),
                     xLabel: "Layer, from the frontline up to the CEO", yLabel: "Feedback reaching the layer",
-                    columns: rows.map { (label: shortLayer($0.layer), bar: $0.reach, dot: nil, note: $0.reach == nil ? "no items" : nil) },
+                    columns: rows.map { (label: shortLayer($0.layer), bar: $0.reach, dot: nil, note: $0.suppressed ? "suppressed" : $0.reach == nil ? "no items" : nil) },
                     barLegend: "reach", dotLegend: nil, references: [], valueText: { pct($0) }, axisText: percentAxis))))
             let execRows = m.executiveFeedback.sorted { ($0.layer, $0.name, $0.person) < ($1.layer, $1.name, $1.person) }
             if !execRows.isEmpty {

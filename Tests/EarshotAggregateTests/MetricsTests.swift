@@ -64,7 +64,9 @@ struct MetricsTests {
 
     @Test("the feedback funnel: reach, retention and median days per layer")
     func funnel() throws {
-        let funnel = try MiniCompany.run().metrics.funnel
+        // min_group_size 1: no layer is suppressed, so every funnel row is published (see DifferenceAttackTests).
+        let config = MiniCompany.config.replacingOccurrences(of: "min_group_size: 2", with: "min_group_size: 1")
+        let funnel = try MiniCompany.run(["earshot.yml": config]).metrics.funnel
         #expect(funnel.map(\.layer) == [0, 1, 2])
         // Both items were captured at layer 3. F1 reached Max (layer 2) after 1 day and Val (layer 1)
         // after 3 days; nothing reached Cleo. F2 reached nobody.
@@ -109,5 +111,22 @@ struct LedgerTests {
         #expect(ledger["calendar2.csv"]!.merged == 1)
         #expect(ledger.rejects.map(\.reason) == [.badDate])
         #expect(ledger.rejects.first?.location.line == 7)
+    }
+}
+
+@Suite("privacy: the difference attack")
+struct DifferenceAttackTests {
+    @Test("a suppressed layer cannot be recovered from adjacent funnel rows")
+    func funnel() throws {
+        // min_group_size 3: layer 2 (Max alone) and layer 3 (Rae, Ray: 2 people) are both suppressed
+        // (named_layers 1). Layer 3 is the deepest: row 2 (= items captured at layer 3) is blanked. Layer 2:
+        // row 1 − row 2 would give layer 2's own captures, so row 2 is blanked (already). Row 1 now gives
+        // layers 2+3 together; retention(1) would give reach(2) back, so it is blank.
+        let config = MiniCompany.config.replacingOccurrences(of: "min_group_size: 2", with: "min_group_size: 3")
+        let funnel = try MiniCompany.run(["earshot.yml": config]).metrics.funnel
+        #expect(funnel.map(\.suppressed) == [false, false, true])
+        #expect(funnel[2].reach == nil && funnel[2].items == 0)
+        #expect(funnel[1].retention == nil)
+        #expect(funnel[1].reach == 0.5)
     }
 }

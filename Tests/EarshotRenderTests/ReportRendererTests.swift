@@ -326,7 +326,7 @@ func markdownTables(_ md: String) -> [[String]] {
         let html = try ReportRenderer.html(input)
         for out in [md, html] {
             // Startup target 0.5 → "50.0%".
-            #expect(out.contains("No share of time could be measured for Company"))
+            #expect(out.contains("No share of time could be measured for the CEO"))
             #expect(out.contains("| CEO share of time with customers | — | target 50.0% for a startup |") || out.contains("<td class=\"num\">—</td>"))
             #expect(out.contains("No one at layers 0 to 2 was found"))
             #expect(out.contains("No feedback source was given"))
