@@ -148,7 +148,11 @@ public enum ConfigLoader {
         }
         var columns: [String: String] = [:]
         if let c = m["columns"] {
-            let allowed = kind == .crm ? [] : (canonicalFields[kind] ?? [])
+            // DESIGN.md's canonical fields of the kind, plus the fields the named preset (or, for auto,
+            // any preset of the kind) reads.
+            let presetFields = PresetCatalog.all.filter { $0.kind == kind && (preset == "auto" || $0.name == preset) }.flatMap(\.fieldNames)
+            var allowed = canonicalFields[kind] ?? []
+            for f in presetFields where !allowed.contains(f) { allowed.append(f) }
             let cm = try mapping(c, "columns of a \(kind.rawValue) source", allowed, path)
             for (k, v) in cm { columns[k] = try string(v, "columns.\(k)", path) }
         }

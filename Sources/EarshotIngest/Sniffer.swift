@@ -12,6 +12,9 @@ public struct SniffResult: Sendable {
     public var preset: Preset?
     /// True when the first line is Excel's `sep=X` hint.
     public var excelSepLine: Bool
+    /// Records right after the header that are more header (Qualtrics' labels and `{"ImportId":…}` rows):
+    /// the reader ignores them as preamble.
+    public var extraHeaderRows: Int = 0
 
     public var delimiterName: String {
         switch delimiter {
@@ -80,11 +83,39 @@ public enum Sniffer {
         return best.delimiter
     }
 
-    /// Sniffs a file on disk; `preset` (when given) fixes the preset and only the header is searched.
+    /// How well a header row fits a preset, for `preset: auto` and for finding the header row.
+    /// nil when a required column is missing or nothing matches.
+    ///
+    /// The score counts the header's columns the preset knows (any header of any of its fields, or one
+    /// of its signature headers), 10 each, plus 20 per signature header present: a file with many
+    /// columns of one export beats a generic preset that merely finds its required columns there, and
+    /// a format's own headers (`CaseNumber`, `TaskSubtype`) outweigh shared ones (`Id`, `OwnerId`).
+    /// On an equal score, the preset whose headers are written exactly as in the file wins (`manager_id`
+    /// is generic-people's spelling; salesforce-user's `ManagerId` only matches once normalized), then
+    /// the one that finds a larger share of its own fields.
+    public static func rank(_ preset: Preset, header: [String]) -> PresetRank? {
+        let map = preset.columnMap(for: header)
+        guard map.isComplete, !map.indexes.isEmpty else { return nil }
+        let known = Set((preset.fields.flatMap(\.headers) + preset.signature).map(Preset.normalizeHeader))
+        let claimed = header.lazy.map(Preset.normalizeHeader).filter { known.contains($0) }.count
+        let written = Set(preset.fields.flatMap(\.headers) + preset.signature)
+        let exact = header.lazy.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }
+            .filter { written.contains($0) }.count
+        return PresetRank(score: claimed * 10 + map.signatureHits * 20, exactHeaders: exact,
+                          fieldsFound: map.indexes.count, fieldCount: preset.fields.count)
+    }
+
+    /// Sniffs a file on disk; `preset` (when given) fixes the preset and only the header is searched;
+    /// `kind` (when given, for `preset: auto`) limits the choice to presets of that kind.
     public static func sniff(path: String, displayName: String, preset fixed: Preset? = nil,
-                             encoding forced: TextEncoding? = nil) throws -> SniffResult {
+                             encoding forced: TextEncoding? = nil, kind: SourceKind? = nil) throws -> SniffResult {
         let sample = try FileBytes.readPrefix(path: path, displayName: displayName, count: sampleBytes)
-        let whole = sample.count < sampleBytes
+        return sniff(sample: sample, whole: sample.count < sampleBytes, preset: fixed, encoding: forced, kind: kind)
+    }
+
+    /// Sniffs the first bytes of a file (`whole` when they are the whole file).
+    public static func sniff(sample: [UInt8], whole: Bool, preset fixed: Preset? = nil,
+                             encoding forced: TextEncoding? = nil, kind: SourceKind? = nil) -> SniffResult {
         let encoding = forced ?? Self.encoding(of: sample)
         var transcoder = UTF8Transcoder(encoding: encoding)
         var utf8 = transcoder.transcode(Array(sample.dropFirst(encoding.bom.count)), final: whole)
@@ -102,14 +133,13 @@ public enum Sniffer {
         var rows = records(utf8, delimiter: delimiter, whole: whole, limit: 30)
         if excelSep, !rows.isEmpty { rows.removeFirst() }
 
-        var bestIndex = -1, bestPreset: Preset?, bestScore = Int.min
-        let pool = fixed.map { [$0] } ?? PresetCatalog.all
+        var bestIndex = -1, bestPreset: Preset?, bestRank: PresetRank?
+        let pool = fixed.map { [$0] } ?? PresetCatalog.all.filter { kind == nil || $0.kind == kind }
         for (i, row) in rows.enumerated() where row.count > 1 || fixed != nil {
             for p in pool {
-                let map = p.columnMap(for: row)
-                guard map.isComplete, !map.indexes.isEmpty else { continue }
-                if map.score > bestScore {
-                    (bestIndex, bestPreset, bestScore) = (i, p, map.score)
+                guard let r = rank(p, header: row) else { continue }
+                if bestRank.map({ r > $0 }) ?? true {
+                    (bestIndex, bestPreset, bestRank) = (i, p, r)
                 }
             }
         }
@@ -119,6 +149,36 @@ public enum Sniffer {
         }
         let header = rows.indices.contains(bestIndex) ? rows[bestIndex] : []
         return SniffResult(encoding: encoding, delimiter: delimiter, headerRecordIndex: bestIndex + (excelSep ? 1 : 0),
-                           header: header, preset: bestPreset, excelSepLine: excelSep)
+                           header: header, preset: bestPreset, excelSepLine: excelSep,
+                           extraHeaderRows: qualtricsRows(after: bestIndex, in: rows))
     }
+
+    /// Qualtrics writes three header rows: ids, labels (question text), and `{"ImportId":…}` objects.
+    /// Returns how many records after the chosen header are such extra header rows (0, 1 or 2).
+    static func qualtricsRows(after header: Int, in rows: [[String]]) -> Int {
+        func isImportIds(_ i: Int) -> Bool {
+            rows.indices.contains(i) && rows[i].first.map { $0.hasPrefix("{\"ImportId\"") } == true
+        }
+        if isImportIds(header + 1) { return 1 }
+        if isImportIds(header + 2) { return 2 }
+        return 0
+    }
+}
+
+/// How well a header fits a preset (`Sniffer.rank`); greater is better.
+public struct PresetRank: Sendable, Comparable, CustomStringConvertible {
+    public let score: Int
+    /// Header cells spelled exactly as one of the preset's headers (case and spacing included).
+    public let exactHeaders: Int
+    public let fieldsFound: Int
+    public let fieldCount: Int
+
+    public static func < (a: PresetRank, b: PresetRank) -> Bool {
+        if a.score != b.score { return a.score < b.score }
+        if a.exactHeaders != b.exactHeaders { return a.exactHeaders < b.exactHeaders }
+        // Compare fieldsFound / fieldCount without division.
+        return a.fieldsFound * b.fieldCount < b.fieldsFound * a.fieldCount
+    }
+
+    public var description: String { "score \(score), \(exactHeaders) exact, \(fieldsFound) of \(fieldCount) fields" }
 }

@@ -156,8 +156,8 @@ public final class Normalizer {
 
     static func isTrue(_ text: String) -> Bool? {
         switch text.lowercased() {
-        case "1", "true", "yes", "y", "active", "waar", "wahr", "ja", "x": return true
-        case "0", "false", "no", "n", "inactive", "terminated", "onwaar", "falsch", "nein": return false
+        case "1", "true", "yes", "y", "active", "waar", "wahr", "ja", "ein", "x": return true
+        case "0", "false", "no", "n", "inactive", "terminated", "onwaar", "falsch", "nein", "aus": return false
         default: return nil
         }
     }

@@ -397,6 +397,9 @@ struct ReportBuilder {
 
     func trends() -> [ReportBlock] {
         guard !input.trends.isEmpty else {
+            if input.historyGiven {
+                return [.paragraph("No earlier runs in the history store yet: this run is the first; trends appear from the next run on.")]
+            }
             return [.paragraph("No history given (run with --history FILE to see trends).")]
         }
         let thisRun = TrendPoint(period: periodName, runAt: "", ceoShare: m.headline.ceoShare,
@@ -432,7 +435,7 @@ struct ReportBuilder {
         if !layerKeys.isEmpty {
             blocks.append(.table(ReportTable(
                 caption: "Mean customer hours per person by layer, per run",
-                header: ["Period", "Run at (UTC)"] + layerKeys.map { "Layer \(layerName($0))" },
+                header: ["Period", "Run at (UTC)"] + layerKeys.map { "Layer " + layerString($0) },
                 align: [.left, .left] + layerKeys.map { _ in .right },
                 rows: points.indices.map { i in
                     [.data(points[i].period), .data(runLabel(i))] + layerKeys.map { "\(hrs(points[i].layerHoursMean[$0]))" }

@@ -17,6 +17,8 @@ public struct ReportInput: Sendable {
     public var trends: [TrendPoint]
     /// earshot's version, printed in the report and the manifest.
     public var version: String
+    /// True when the run was given a history store (even an empty one).
+    public var historyGiven = false
 
     public init(config: EarshotConfig, metrics: Metrics, ledger: Ledger, broadcasts: [Interaction],
                 unresolvedNames: [String: Int], presets: [(file: String, preset: String)], trends: [TrendPoint], version: String) {

@@ -87,9 +87,10 @@ enum Pipeline {
 
         let history = try historyPath.map { try HistoryStore(path: $0) }
         let trends = try history?.trends() ?? []
-        let input = ReportInput(config: n.config, metrics: metrics, ledger: n.result.ledger, broadcasts: n.result.model.broadcasts,
+        var input = ReportInput(config: n.config, metrics: metrics, ledger: n.result.ledger, broadcasts: n.result.model.broadcasts,
                                 unresolvedNames: n.result.model.unresolvedNames, presets: n.result.presets, trends: trends,
                                 version: version)
+        input.historyGiven = history != nil
 
         let lock = try OutputLock(target: out)
         let publisher = Publisher(target: out)

@@ -89,3 +89,27 @@ struct FailureDrillTests {
         #expect(r.status == 78)
     }
 }
+
+@Suite("history and trends through the CLI", .serialized)
+struct HistoryRunTests {
+    @Test("with --history, the second run's report lists the first run under Trends")
+    func trends() throws {
+        let dir = Fixtures.scratch("hist")
+        Fixtures.write(FailureDrillTests.config, to: "earshot.yml", in: dir)
+        Fixtures.write(FailureDrillTests.people, to: "p.csv", in: dir)
+        let config = dir.appendingPathComponent("earshot.yml").path
+        let out = dir.appendingPathComponent("out").path
+        let history = dir.appendingPathComponent("h.sqlite").path
+        let first = try Binary.run(["run", "--config", config, "--out", out, "--history", history])
+        #expect(first.status == 0)
+        let md1 = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(md1.contains("No earlier runs in the history store yet"))
+        #expect(try Binary.run(["run", "--config", config, "--out", out, "--history", history]).status == 0)
+        let md2 = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        // The first run is now an earlier run: one `| 2026-Q3 | <time> |` row plus "this report".
+        let rows = md2.split(separator: "\n").filter { $0.hasPrefix("| 2026-Q3 | 20") }
+        #expect(rows.count >= 1)
+        #expect(md2.contains("| 2026-Q3 | this report |"))
+        #expect(!md2.contains("ReportText("))
+    }
+}
