@@ -192,8 +192,8 @@ public final class LibCSVReader {
     private func emitIfComplete() {
         guard context.recordComplete else { return }
         let start = lineStarts.first ?? (0, line, byte)
-        let raw = RawText.describe(RawText.trimmingLineEnd(pending))
         if let problem = context.problem {
+            let raw = RawText.describe(RawText.trimmingLineEnd(pending))
             onEvent(.malformed(line: start.line, byte: start.byte, reason: problem, raw: raw))
         } else {
             onEvent(.record(CSVRecord(fields: context.finishedFields, line: start.line, byte: start.byte, rawBytes: pending)))

@@ -66,16 +66,16 @@ public enum SourceReader {
 
     /// Reads every row of `file`, calling `consume` for each data row. Returns the preset used.
     @discardableResult
-    public static func read(_ file: SourceFile, ledger: inout Ledger,
+    public static func read(_ file: SourceFile, ledger: inout Ledger, inspected: (SniffResult, Preset)? = nil,
                             consume: (MappedRow) -> RowDisposition) throws -> Preset {
         try withoutActuallyEscaping(consume) { consume in
-            try readEscaping(file, ledger: &ledger, consume: consume)
+            try readEscaping(file, ledger: &ledger, inspected: inspected, consume: consume)
         }
     }
 
-    private static func readEscaping(_ file: SourceFile, ledger: inout Ledger,
+    private static func readEscaping(_ file: SourceFile, ledger: inout Ledger, inspected: (SniffResult, Preset)?,
                                      consume: @escaping (MappedRow) -> RowDisposition) throws -> Preset {
-        let (sniff, preset) = try inspect(file)
+        let (sniff, preset) = try inspected ?? inspect(file)
         let name = file.displayName
         ledger.open(name)
         let map = preset.columnMap(for: sniff.header)

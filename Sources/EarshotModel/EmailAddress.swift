@@ -27,6 +27,10 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
 extension Substring {
     /// Removes ASCII spaces, tabs and non-breaking spaces at both ends.
     public func trimmingSpaces() -> Substring {
+        // Fast path: nothing to trim (checked on the UTF-8 bytes; NBSP is C2 A0).
+        if let f = utf8.first, let l = utf8.last, f != 0x20, f != 0x09, f != 0xC2, l != 0x20, l != 0x09, l != 0xA0 {
+            return self
+        }
         var s = self
         while let f = s.first, f == " " || f == "\t" || f == "\u{00A0}" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\u{00A0}" { s = s.dropLast() }
@@ -36,7 +40,12 @@ extension Substring {
 
 extension String {
     /// Removes ASCII spaces, tabs and non-breaking spaces at both ends.
-    public func trimmingSpaces() -> String { String(Substring(self).trimmingSpaces()) }
+    public func trimmingSpaces() -> String {
+        if let f = utf8.first, let l = utf8.last, f != 0x20, f != 0x09, f != 0xC2, l != 0x20, l != 0x09, l != 0xA0 {
+            return self
+        }
+        return String(Substring(self).trimmingSpaces())
+    }
 }
 
 /// Internet domain names as accounts and the company give them, normalized for comparison.

@@ -38,7 +38,7 @@ struct CRMRowReader {
     /// decides between a candidate and `no-participants`.
     func finish(_ c: inout Candidate, account: Int?, unresolved: inout [String: Int]) -> RowResult {
         if let account {
-            c.accounts.insert(account)
+            c.addAccount(account)
             if c.customers.isEmpty {
                 c.add(.customer("account:\(directory.accounts[account].id.lowercased())", account: account), unresolved: &unresolved)
             }
@@ -46,6 +46,7 @@ struct CRMRowReader {
         if c.people.count <= 1 && c.customers.isEmpty && c.otherExternal.isEmpty {
             return .outcome(.ignored(.noParticipants))
         }
+        c.subject = ""
         return .candidate(c)
     }
 
@@ -162,7 +163,7 @@ struct CRMRowReader {
             }
         }
         if let account {
-            c.accounts.insert(account)
+            c.addAccount(account)
             if c.customers.isEmpty {
                 c.add(.customer("account:\(directory.accounts[account].id.lowercased())", account: account), unresolved: &unresolved)
             }
@@ -170,6 +171,7 @@ struct CRMRowReader {
         if c.people.count <= 1 && c.customers.isEmpty && c.otherExternal.isEmpty {
             return .outcome(.ignored(.noParticipants))
         }
+        c.subject = ""
         return .candidate(c)
     }
 }

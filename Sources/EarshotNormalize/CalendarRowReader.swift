@@ -21,10 +21,13 @@ struct CalendarRowReader {
     let isOutlook: Bool
     let isGAM: Bool
     let dateOrder: DateOrder
+    let broadcastThreshold: Int
     /// GAM's indexed attendee columns: (email column, responseStatus column).
     let gamAttendees: [(email: Int, response: Int?)]
 
-    init(file: SourceFile, preset: Preset, zone: ZoneRules, directory: Directory, period: Period, fileOrder: Int) throws {
+    init(file: SourceFile, preset: Preset, zone: ZoneRules, directory: Directory, period: Period, fileOrder: Int,
+         broadcastThreshold: Int = 25, sniffed: SniffResult? = nil) throws {
+        self.broadcastThreshold = broadcastThreshold
         self.file = file
         self.preset = preset
         self.zone = zone
@@ -46,7 +49,7 @@ struct CalendarRowReader {
             fixedOwner = nil
         }
         // en-US Outlook writes month-first dates; the German and Dutch exports write day-first.
-        let (sniff, _) = try SourceReader.inspect(file)
+        let sniff = try sniffed ?? SourceReader.inspect(file).0
         dateOrder = sniff.header.contains("Start Date") || !isOutlook ? .monthFirst : .dayFirst
         var attendees: [(Int, Int?)] = []
         if isGAM {
@@ -157,7 +160,7 @@ struct CalendarRowReader {
 
         var c = Candidate(file: file.displayName, fileOrder: fileOrder, location: row.location, sourceKind: .calendar,
                           kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
-                          uid: row["uid"].isEmpty ? nil : row["uid"], organizer: nil, subject: subject,
+                          uid: Candidate.uidHash(row["uid"]), organizer: nil, subject: subject,
                           inPerson: nil, free: Self.isFree(row["show_as"], outlook: isOutlook))
         let ownerDeclined = status == "declined"
         c.add(.person(owner), declined: ownerDeclined, unresolved: &unresolved)
@@ -183,12 +186,31 @@ struct CalendarRowReader {
         if c.people.count <= 1 && c.customers.isEmpty && c.otherExternal.isEmpty {
             return .outcome(.ignored(.noParticipants))
         }
+        c.dropSubjectUnlessBroadcast(threshold: broadcastThreshold)
         return .candidate(c)
     }
 
     /// Attendee lists are separated by `;` (Outlook: `Okafor, Ben; Dana Reyes`) or by newlines.
+    /// Split on the UTF-8 bytes (the separators are ASCII, so no character is ever cut).
     static func splitAttendees(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == "\r" }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        var out: [String] = []
+        let u = text.utf8
+        var start = u.startIndex
+        var i = start
+        func emit(_ a: String.Index, _ b: String.Index) {
+            let piece = Substring(text.utf8[a..<b]).trimmingSpaces()
+            if !piece.isEmpty { out.append(String(piece)) }
+        }
+        while i != u.endIndex {
+            let c = u[i]
+            if c == 0x3B || c == 0x0A || c == 0x0D {
+                emit(start, i)
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        emit(start, u.endIndex)
+        return out
     }
 
     static func isFree(_ text: String, outlook: Bool) -> Bool {

@@ -42,25 +42,42 @@ struct Deduplicator {
     mutating func run(ledger: inout Ledger, model: inout CanonicalModel) {
         // Candidates arrive in read order: sort by (config order, line) so the root is the representative.
         candidates.sort { ($0.fileOrder, $0.location.line) < ($1.fileOrder, $1.location.line) }
-        var byUID: [String: Int] = [:]
-        var bySlot: [SlotKey: [String: Int]] = [:]
+        var byUID: [UInt64: Int] = [:]
+        var bySlot: [SlotKey: Int] = [:]
+        var addressIds: [String: Int64] = [:]
+        func addressKey(_ a: String, _ tag: Int64) -> Int64 {
+            if let id = addressIds[a] { return id | tag }
+            let id = Int64(addressIds.count)
+            addressIds[a] = id
+            return id | tag
+        }
         for i in candidates.indices {
             let c = candidates[i]
-            if let uid = c.uid?.lowercased() {
+            if let uid = c.uid {
                 if let j = byUID[uid] { union(j, i) } else { byUID[uid] = i }
             }
-            let slot = SlotKey(start: c.start / 60, end: c.end / 60)
-            var keys = bySlot[slot] ?? [:]
-            for key in c.participantKeys + c.accounts.sorted().map({ "a\($0)" }) {
-                if let j = keys[key] { union(j, i) } else { keys[key] = i }
+            let start = c.start / 60, end = c.end / 60
+            var keys: [Int64] = c.people.map { Int64($0.person) | (1 << 60) }
+            keys += c.customers.map { addressKey($0, 2 << 60) }
+            keys += c.otherExternal.map { addressKey($0, 2 << 60) }
+            keys += c.accounts.map { Int64($0) | (3 << 60) }
+            for key in keys {
+                let slot = SlotKey(start: start, end: end, key: key)
+                if let j = bySlot[slot] { union(j, i) } else { bySlot[slot] = i }
             }
-            bySlot[slot] = keys
         }
-        var clusters: [Int: [Int]] = [:]
-        for i in candidates.indices { clusters[find(i), default: []].append(i) }
-
-        for root in clusters.keys.sorted() {
-            let members = clusters[root]!
+        bySlot = [:]
+        byUID = [:]
+        // Group members by root without a dictionary of arrays: sort (root, index) pairs.
+        let roots = candidates.indices.map { find($0) }
+        let order = candidates.indices.sorted { (roots[$0], $0) < (roots[$1], $1) }
+        var cursor = 0
+        while cursor < order.count {
+            let root = roots[order[cursor]]
+            var next = cursor
+            while next < order.count && roots[order[next]] == root { next += 1 }
+            let members = Array(order[cursor..<next])
+            cursor = next
             let rep = candidates[root]
             var interaction = Interaction(index: model.interactions.count, source: rep.location, sourceKind: rep.sourceKind,
                                           kind: rep.kind, start: rep.start, end: rep.end, subject: rep.subject)
@@ -76,11 +93,12 @@ struct Deduplicator {
                 let c = candidates[m]
                 interaction.seenIn.insert(c.sourceKind)
                 for p in c.people { people[p.person] = (people[p.person] ?? false) || p.declined }
-                customers.formUnion(c.customers.keys)
+                customers.formUnion(c.customers)
                 others.formUnion(c.otherExternal)
                 accounts.formUnion(c.accounts)
                 if !c.free { allFree = false }
                 if interaction.inPerson == nil { interaction.inPerson = c.inPerson }
+                if interaction.subject.isEmpty { interaction.subject = c.subject }
                 if interaction.organizer == nil { interaction.organizer = c.organizer }
                 if Self.strength(c.kind) > Self.strength(interaction.kind) { interaction.kind = c.kind }
             }
@@ -129,7 +147,9 @@ struct Deduplicator {
     }
 }
 
+/// A (start minute, end minute, participant or account) triple: two rows sharing one are the same interaction.
 private struct SlotKey: Hashable {
     let start: Int64
     let end: Int64
+    let key: Int64
 }

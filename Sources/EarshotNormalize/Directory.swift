@@ -36,7 +36,7 @@ public final class Directory {
     public let companyDomains: Set<String>
     public let ignoreDomains: Set<String>
     /// True when an accounts or contacts source was configured: customers must then belong to an account.
-    public var hasAccountsSource = false
+    public var hasAccountsSource = false { didSet { invalidateCaches() } }
 
     /// Manager references as the org-chart source wrote them, resolved once every person is known.
     struct ManagerRef { var person: Int; var id: String; var email: String; var name: String }
@@ -79,6 +79,13 @@ public final class Directory {
 
     /// A person by e-mail, id/alias, or display name, in that order.
     public func person(reference text: String) -> Int? {
+        if let cached = personCache[text] { return cached }
+        let result = personUncached(reference: text)
+        if personCache.count < 1_000_000 { personCache[text] = result }
+        return result
+    }
+
+    private func personUncached(reference text: String) -> Int? {
         let t = text.trimmingSpaces()
         guard !t.isEmpty else { return nil }
         if let p = person(email: t) { return p }
@@ -91,6 +98,7 @@ public final class Directory {
     /// Adds a person, or merges into the one with the same e-mail. Returns the index and whether it was new.
     @discardableResult
     public func upsertPerson(id: String, email: EmailAddress, name: String) -> (Int, Bool) {
+        invalidateCaches()
         if let existing = personByEmail[email.normalized] {
             if !id.isEmpty { addAlias(id, to: existing) }
             if people[existing].name.isEmpty { people[existing].name = name }
@@ -108,6 +116,7 @@ public final class Directory {
     }
 
     public func addAlias(_ alias: String, to person: Int) {
+        invalidateCaches()
         let key = alias.lowercased()
         guard !key.isEmpty else { return }
         if personByAlias[key] == nil { personByAlias[key] = person }
@@ -120,6 +129,7 @@ public final class Directory {
 
     @discardableResult
     public func addAccount(id: String, name: String, domains: [String]) -> Int {
+        invalidateCaches()
         if let existing = accountById[id.lowercased()] { return existing }
         let index = accounts.count
         accounts.append(Account(index: index, id: id, name: name, domains: domains))
@@ -139,6 +149,7 @@ public final class Directory {
     }
 
     public func addContact(id: String, email: EmailAddress?, name: String, account: Int?) {
+        invalidateCaches()
         let index = contacts.count
         contacts.append(Contact(id: id, email: email, name: name, account: account))
         if let email, contactByEmail[email.normalized] == nil { contactByEmail[email.normalized] = index }
@@ -168,8 +179,25 @@ public final class Directory {
         return hasAccountsSource ? .otherExternal(address.normalized) : .customer(address.normalized, account: nil)
     }
 
+    /// Classifications by the exact text a source wrote: attendee lists repeat the same names and
+    /// addresses on every row, so each distinct text is parsed once. Cleared when the directory changes.
+    private var classifyCache: [String: ParticipantClass?] = [:]
+    private var personCache: [String: Int?] = [:]
+
+    private func invalidateCaches() {
+        if !classifyCache.isEmpty { classifyCache = [:] }
+        if !personCache.isEmpty { personCache = [:] }
+    }
+
     /// Classifies what a calendar writes for a participant: an address, `Name <address>`, or a display name.
     public func classify(reference text: String) -> ParticipantClass? {
+        if let cached = classifyCache[text] { return cached }
+        let result = classifyUncached(reference: text)
+        if classifyCache.count < 1_000_000 { classifyCache[text] = result }
+        return result
+    }
+
+    private func classifyUncached(reference text: String) -> ParticipantClass? {
         let t = text.trimmingSpaces().trimmingCharacters(in: "'\"")
         guard !t.isEmpty else { return nil }
         if let lt = t.firstIndex(of: "<"), let gt = t.lastIndex(of: ">"), lt < gt,

@@ -97,26 +97,28 @@ public final class Normalizer {
     }
 
     func read(_ file: SourceFile, fileOrder: Int) throws {
-        let (_, preset) = try SourceReader.inspect(file)
+        let inspected = try SourceReader.inspect(file)
+        let preset = inspected.1
         presets.append((file.displayName, preset.name))
         switch preset.kind {
         case .people where preset.name == "entra-managers":
-            try SourceReader.read(file, ledger: &ledger) { row in self.managerLink(row) }
+            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in self.managerLink(row) }
         case .people where preset.name == "salesforce-userrole":
-            try SourceReader.read(file, ledger: &ledger) { row in self.role(row) }
+            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in self.role(row) }
         case .people:
             if orgChartSource == nil { orgChartSource = fileOrder }
             let isOrgChart = orgChartSource == fileOrder
             var seen: Set<String> = []
-            try SourceReader.read(file, ledger: &ledger) { row in self.person(row, orgChart: isOrgChart, seen: &seen) }
+            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in self.person(row, orgChart: isOrgChart, seen: &seen) }
         case .accounts:
-            try SourceReader.read(file, ledger: &ledger) { row in self.account(row) }
+            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in self.account(row) }
         case .contacts:
-            try SourceReader.read(file, ledger: &ledger) { row in self.contact(row) }
+            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in self.contact(row) }
         case .calendar:
             let reader = try CalendarRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: false),
-                                               directory: directory, period: period, fileOrder: fileOrder)
-            try SourceReader.read(file, ledger: &ledger) { row in
+                                               directory: directory, period: period, fileOrder: fileOrder,
+                                               broadcastThreshold: config.metrics.broadcastThreshold, sniffed: inspected.0)
+            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in
                 switch reader.read(row, unresolved: &self.unresolved) {
                 case let .candidate(c): self.candidates.append(c); return .accepted
                 case let .outcome(o): return o
@@ -126,14 +128,14 @@ public final class Normalizer {
             let reader = CRMRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-") && preset.name != "salesforce-report"),
                                       directory: directory, period: period, fileOrder: fileOrder)
             if preset.name == "salesforce-eventrelation" {
-                try SourceReader.read(file, ledger: &ledger) { row in
+                try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in
                     let (outcome, relation) = reader.relation(row)
                     if let relation { self.relations.append(relation) }
                     return outcome
                 }
                 return
             }
-            try SourceReader.read(file, ledger: &ledger) { row in
+            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in
                 switch reader.read(row, unresolved: &self.unresolved) {
                 case let .candidate(c): self.candidates.append(c); return .accepted
                 case let .outcome(o): return o
@@ -141,12 +143,12 @@ public final class Normalizer {
             }
         case .feedback:
             let z = zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-"))
-            try SourceReader.read(file, ledger: &ledger) { row in self.feedback(row, zone: z) }
+            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in self.feedback(row, zone: z) }
         case .handoffs:
             let z = zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-"))
             let history = preset.name == "salesforce-casehistory" || preset.name == "zendesk-audits"
             var seen: Set<String> = []
-            try SourceReader.read(file, ledger: &ledger) { row in
+            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in
                 history ? self.ownerChange(row, zone: z, seen: &seen) : self.handoff(row, zone: z)
             }
         }
@@ -285,7 +287,7 @@ public final class Normalizer {
                         candidates[t].add(.customer("contact:\(r.relationId.lowercased())", account: contact.account), unresolved: &unresolved)
                     }
                 } else if let a = directory.account(id: r.relationId) {
-                    candidates[t].accounts.insert(a)
+                    candidates[t].addAccount(a)
                 } else {
                     unresolved[r.relationId, default: 0] += 1
                 }
