@@ -27,10 +27,10 @@ extension CRMRowReader {
         }
         guard end >= start else { return .outcome(.rejected(.endBeforeStart, detail: "ends before it starts")) }
         if outsidePeriod(start: start, end: end, visitDates: nil) { return .outcome(.ignored(.outsidePeriod)) }
-        var c = Candidate(file: file.displayName, fileOrder: fileOrder, location: row.location, sourceKind: .crm, kind: .meeting,
+        var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .crm, kind: .meeting,
                           start: start, end: end, visitDates: nil, uid: nil, organizer: owner, subject: row["subject"],
                           inPerson: nil, free: false)
-        c.add(.person(owner), unresolved: &unresolved)
+        c.add(.person(owner), in: directory, unresolved: &unresolved)
         let acct = account(row["company_ids"], row["company"])
         addCustomer(row["contact"], account: acct, to: &c, unresolved: &unresolved)
         return finish(&c, account: acct, unresolved: &unresolved)
@@ -62,10 +62,10 @@ extension CRMRowReader {
         }
         let end = start + milliseconds / 1000
         if outsidePeriod(start: start, end: end, visitDates: nil) { return .outcome(.ignored(.outsidePeriod)) }
-        var c = Candidate(file: file.displayName, fileOrder: fileOrder, location: row.location, sourceKind: .crm, kind: .call,
+        var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .crm, kind: .call,
                           start: start, end: end, visitDates: nil, uid: nil, organizer: owner, subject: row["subject"],
                           inPerson: false, free: false)
-        c.add(.person(owner), unresolved: &unresolved)
+        c.add(.person(owner), in: directory, unresolved: &unresolved)
         let acct = account(row["company_ids"], row["company"])
         addCustomer(row["contact"], account: acct, to: &c, unresolved: &unresolved)
         return finish(&c, account: acct, unresolved: &unresolved)
@@ -103,13 +103,13 @@ extension CRMRowReader {
             visitDates = first.dayNumber...last.dayNumber
         }
         if outsidePeriod(start: start, end: end, visitDates: visitDates) { return .outcome(.ignored(.outsidePeriod)) }
-        var c = Candidate(file: file.displayName, fileOrder: fileOrder, location: row.location, sourceKind: .crm,
+        var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .crm,
                           kind: visitDates == nil ? .meeting : .visit, start: start, end: end, visitDates: visitDates, uid: nil,
                           organizer: owner, subject: row["subject"], inPerson: nil, free: false)
-        c.add(.person(owner), unresolved: &unresolved)
+        c.add(.person(owner), in: directory, unresolved: &unresolved)
         for field in ["organizer", "attendees", "optional_attendees"] {
             for part in CalendarRowReader.splitAttendees(row[field]) {
-                if let cls = directory.classify(reference: part) { c.add(cls, unresolved: &unresolved) }
+                if let cls = directory.classify(reference: part) { c.add(cls, in: directory, unresolved: &unresolved) }
             }
         }
         return finish(&c, account: account(row["regarding"]), unresolved: &unresolved)

@@ -38,10 +38,10 @@ extension CRMRowReader {
         }
         let start = isCall ? at - Int64(max(0, seconds)) : at
         if outsidePeriod(start: start, end: at, visitDates: nil) { return .outcome(.ignored(.outsidePeriod)) }
-        var c = Candidate(file: file.displayName, fileOrder: fileOrder, location: row.location, sourceKind: .crm,
+        var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .crm,
                           kind: isCall ? .call : .email, start: start, end: at, visitDates: nil, uid: nil, organizer: owner,
                           subject: subject, inPerson: isCall ? false : nil, free: false)
-        c.add(.person(owner), unresolved: &unresolved)
+        c.add(.person(owner), in: directory, unresolved: &unresolved)
         var acct = account(row["account_id"])
         if acct == nil, let what = Directory.cleanId(row["what_id"]), what.hasPrefix("001") { acct = directory.account(id: what) }
         if let who = Directory.cleanId(row["who_id"]) { addCustomer(who, account: acct, to: &c, unresolved: &unresolved) }
@@ -74,9 +74,9 @@ extension CRMRowReader {
             : end > start || type.contains("event") ? .meeting : .other
         guard kind != .other else { return .outcome(.ignored(.notAnActivity)) }
         if outsidePeriod(start: start, end: end, visitDates: nil) { return .outcome(.ignored(.outsidePeriod)) }
-        var c = Candidate(file: file.displayName, fileOrder: fileOrder, location: row.location, sourceKind: .crm, kind: kind,
+        var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .crm, kind: kind,
                           start: start, end: end, visitDates: nil, uid: nil, organizer: owner, subject: subject, inPerson: nil, free: false)
-        c.add(.person(owner), unresolved: &unresolved)
+        c.add(.person(owner), in: directory, unresolved: &unresolved)
         let acct = account(row["account"])
         addCustomer(row["contact"], account: acct, to: &c, unresolved: &unresolved)
         return finish(&c, account: acct, unresolved: &unresolved)

@@ -39,11 +39,11 @@ struct CRMRowReader {
     func finish(_ c: inout Candidate, account: Int?, unresolved: inout [String: Int]) -> RowResult {
         if let account {
             c.addAccount(account)
-            if c.customers.isEmpty {
-                c.add(.customer("account:\(directory.accounts[account].id.lowercased())", account: account), unresolved: &unresolved)
+            if !c.hasCustomer {
+                c.add(.customer("account:\(directory.accounts[account].id.lowercased())", account: account), in: directory, unresolved: &unresolved)
             }
         }
-        if c.people.count <= 1 && c.customers.isEmpty && c.otherExternal.isEmpty {
+        if c.peopleCount <= 1 && !c.hasExternal {
             return .outcome(.ignored(.noParticipants))
         }
         c.subject = ""
@@ -69,10 +69,10 @@ struct CRMRowReader {
     func addCustomer(_ text: String, account: Int?, to c: inout Candidate, unresolved: inout [String: Int]) {
         for part in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map({ String($0).trimmingSpaces() }) where !part.isEmpty {
             if let contact = directory.contact(id: part) {
-                if let email = contact.email { c.add(directory.classify(address: email), unresolved: &unresolved) }
-                else { c.add(.customer("contact:\(part.lowercased())", account: contact.account ?? account), unresolved: &unresolved) }
+                if let email = contact.email { c.add(directory.classify(address: email), in: directory, unresolved: &unresolved) }
+                else { c.add(.customer("contact:\(part.lowercased())", account: contact.account ?? account), in: directory, unresolved: &unresolved) }
             } else if let cls = directory.classify(reference: part) {
-                c.add(cls, unresolved: &unresolved)
+                c.add(cls, in: directory, unresolved: &unresolved)
             }
         }
     }
@@ -140,35 +140,35 @@ struct CRMRowReader {
         }
         let type = (row["subtype"].isEmpty ? row["type"] : row["subtype"]).lowercased()
         let kind: InteractionKind = visitDates != nil ? .visit : type == "call" ? .call : type == "email" ? .email : .meeting
-        var c = Candidate(file: file.displayName, fileOrder: fileOrder, location: row.location, sourceKind: .crm,
+        var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .crm,
                           kind: kind, start: start, end: end, visitDates: visitDates, uid: nil, organizer: owner,
                           subject: row["subject"], inPerson: nil, free: row["show_as"].lowercased() == "free")
         c.crmId = Directory.cleanId(row["id"])?.lowercased()
-        c.add(.person(owner), unresolved: &unresolved)
+        c.add(.person(owner), in: directory, unresolved: &unresolved)
         var account = Directory.cleanId(row["account_id"]).flatMap { directory.account(id: $0) }
         if account == nil, let what = Directory.cleanId(row["what_id"]), what.hasPrefix("001") {
             account = directory.account(id: what)
         }
         if let who = Directory.cleanId(row["who_id"]) {
             if who.hasPrefix("005"), let p = directory.person(alias: who) {
-                c.add(.person(p), unresolved: &unresolved)
+                c.add(.person(p), in: directory, unresolved: &unresolved)
             } else if let contact = directory.contact(id: who) {
                 if let email = contact.email {
-                    c.add(directory.classify(address: email), unresolved: &unresolved)
+                    c.add(directory.classify(address: email), in: directory, unresolved: &unresolved)
                 } else {
-                    c.add(.customer("contact:\(who.lowercased())", account: contact.account ?? account), unresolved: &unresolved)
+                    c.add(.customer("contact:\(who.lowercased())", account: contact.account ?? account), in: directory, unresolved: &unresolved)
                 }
             } else if who.hasPrefix("003") || who.hasPrefix("00Q") {
-                c.add(.customer("contact:\(who.lowercased())", account: account), unresolved: &unresolved)
+                c.add(.customer("contact:\(who.lowercased())", account: account), in: directory, unresolved: &unresolved)
             }
         }
         if let account {
             c.addAccount(account)
-            if c.customers.isEmpty {
-                c.add(.customer("account:\(directory.accounts[account].id.lowercased())", account: account), unresolved: &unresolved)
+            if !c.hasCustomer {
+                c.add(.customer("account:\(directory.accounts[account].id.lowercased())", account: account), in: directory, unresolved: &unresolved)
             }
         }
-        if c.people.count <= 1 && c.customers.isEmpty && c.otherExternal.isEmpty {
+        if c.peopleCount <= 1 && !c.hasExternal {
             return .outcome(.ignored(.noParticipants))
         }
         c.subject = ""

@@ -158,21 +158,21 @@ struct CalendarRowReader {
             return .outcome(.ignored(.outsidePeriod))
         }
 
-        var c = Candidate(file: file.displayName, fileOrder: fileOrder, location: row.location, sourceKind: .calendar,
+        var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .calendar,
                           kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
                           uid: Candidate.uidHash(row["uid"]), organizer: nil, subject: subject,
                           inPerson: nil, free: Self.isFree(row["show_as"], outlook: isOutlook))
         let ownerDeclined = status == "declined"
-        c.add(.person(owner), declined: ownerDeclined, unresolved: &unresolved)
+        c.add(.person(owner), declined: ownerDeclined, in: directory, unresolved: &unresolved)
         if let o = row["organizer"].nilIfEmpty, let cls = directory.classify(reference: o) {
             if case let .person(p) = cls { c.organizer = p }
-            c.add(cls, unresolved: &unresolved)
+            c.add(cls, in: directory, unresolved: &unresolved)
         }
         for field in ["attendees", "optional_attendees"] {
             // GAM's attendeesList joins addresses with spaces; other formats use `;`.
             let parts = isGAM ? row[field].split(separator: " ").map(String.init) : Self.splitAttendees(row[field])
             for part in parts {
-                if let cls = directory.classify(reference: part) { c.add(cls, unresolved: &unresolved) }
+                if let cls = directory.classify(reference: part) { c.add(cls, in: directory, unresolved: &unresolved) }
             }
         }
         let fields = row.fields
@@ -180,10 +180,10 @@ struct CalendarRowReader {
             let email = fields[emailColumn].trimmingSpaces()
             guard !email.isEmpty else { continue }
             let declined = responseColumn.map { $0 < fields.count && fields[$0].lowercased() == "declined" } ?? false
-            if let cls = directory.classify(reference: email) { c.add(cls, declined: declined, unresolved: &unresolved) }
+            if let cls = directory.classify(reference: email) { c.add(cls, declined: declined, in: directory, unresolved: &unresolved) }
         }
         if let flag = Normalizer.isTrue(row["in_person"]) { c.inPerson = flag }
-        if c.people.count <= 1 && c.customers.isEmpty && c.otherExternal.isEmpty {
+        if c.peopleCount <= 1 && !c.hasExternal {
             return .outcome(.ignored(.noParticipants))
         }
         c.dropSubjectUnlessBroadcast(threshold: broadcastThreshold)

@@ -15,9 +15,12 @@ struct Deduplicator {
     var candidates: [Candidate]
     let config: EarshotConfig
     let period: Period
+    /// The directory's interned addresses (`Candidate` keeps their ids).
+    let addresses: [String]
     private var parent: [Int]
 
-    init(candidates: [Candidate], config: EarshotConfig, period: Period) {
+    init(candidates: [Candidate], config: EarshotConfig, period: Period, addresses: [String]) {
+        self.addresses = addresses
         self.candidates = candidates
         self.config = config
         self.period = period
@@ -44,24 +47,16 @@ struct Deduplicator {
         candidates.sort { ($0.fileOrder, $0.location.line) < ($1.fileOrder, $1.location.line) }
         var byUID: [UInt64: Int] = [:]
         var bySlot: [SlotKey: Int] = [:]
-        var addressIds: [String: Int64] = [:]
-        func addressKey(_ a: String, _ tag: Int64) -> Int64 {
-            if let id = addressIds[a] { return id | tag }
-            let id = Int64(addressIds.count)
-            addressIds[a] = id
-            return id | tag
-        }
         for i in candidates.indices {
             let c = candidates[i]
             if let uid = c.uid {
                 if let j = byUID[uid] { union(j, i) } else { byUID[uid] = i }
             }
             let start = c.start / 60, end = c.end / 60
-            var keys: [Int64] = c.people.map { Int64($0.person) | (1 << 60) }
-            keys += c.customers.map { addressKey($0, 2 << 60) }
-            keys += c.otherExternal.map { addressKey($0, 2 << 60) }
-            keys += c.accounts.map { Int64($0) | (3 << 60) }
-            for key in keys {
+            // Keys: a person (declined or not), an address (customer or other), an account.
+            for member in c.members {
+                let tag = Candidate.tag(member), value = member & Candidate.valueMask
+                let key = (tag <= 2 ? Int64(1) : tag <= 4 ? 2 : 3) << 58 | value
                 let slot = SlotKey(start: start, end: end, key: key)
                 if let j = bySlot[slot] { union(j, i) } else { bySlot[slot] = i }
             }
@@ -93,8 +88,8 @@ struct Deduplicator {
                 let c = candidates[m]
                 interaction.seenIn.insert(c.sourceKind)
                 for p in c.people { people[p.person] = (people[p.person] ?? false) || p.declined }
-                customers.formUnion(c.customers)
-                others.formUnion(c.otherExternal)
+                customers.formUnion(c.customers.map { addresses[$0] })
+                others.formUnion(c.otherExternal.map { addresses[$0] })
                 accounts.formUnion(c.accounts)
                 if !c.free { allFree = false }
                 if interaction.inPerson == nil { interaction.inPerson = c.inPerson }

@@ -38,6 +38,17 @@ public final class Directory {
     /// True when an accounts or contacts source was configured: customers must then belong to an account.
     public var hasAccountsSource = false { didSet { invalidateCaches() } }
 
+    /// Interned customer and external addresses: candidates keep 8-byte ids, not strings.
+    private var addressIds: [String: Int] = [:]
+    public private(set) var addresses: [String] = []
+
+    public func addressId(_ address: String) -> Int {
+        if let id = addressIds[address] { return id }
+        addresses.append(address)
+        addressIds[address] = addresses.count - 1
+        return addresses.count - 1
+    }
+
     /// Manager references as the org-chart source wrote them, resolved once every person is known.
     struct ManagerRef { var person: Int; var id: String; var email: String; var name: String }
     var managerRefs: [ManagerRef] = []

@@ -76,7 +76,7 @@ public final class Normalizer {
             if kind == .people { resolveManagers() }
             if kind == .crm { applyRelations() }
         }
-        var dedup = Deduplicator(candidates: candidates, config: config, period: period)
+        var dedup = Deduplicator(candidates: candidates, config: config, period: period, addresses: directory.addresses)
         candidates = []
         dedup.run(ledger: &ledger, model: &model)
         model.people = directory.people
@@ -279,12 +279,12 @@ public final class Normalizer {
             }
             for t in targets {
                 if r.relationId.hasPrefix("005"), let p = directory.person(alias: r.relationId) {
-                    candidates[t].add(.person(p), declined: r.declined, unresolved: &unresolved)
+                    candidates[t].add(.person(p), declined: r.declined, in: directory, unresolved: &unresolved)
                 } else if let contact = directory.contact(id: r.relationId) {
                     if let email = contact.email {
-                        candidates[t].add(directory.classify(address: email), declined: r.declined, unresolved: &unresolved)
+                        candidates[t].add(directory.classify(address: email), declined: r.declined, in: directory, unresolved: &unresolved)
                     } else {
-                        candidates[t].add(.customer("contact:\(r.relationId.lowercased())", account: contact.account), unresolved: &unresolved)
+                        candidates[t].add(.customer("contact:\(r.relationId.lowercased())", account: contact.account), in: directory, unresolved: &unresolved)
                     }
                 } else if let a = directory.account(id: r.relationId) {
                     candidates[t].addAccount(a)
