@@ -150,9 +150,17 @@ public enum Aggregator {
         }
         headline.feedbackReachingExecutives = funnel.first { $0.layer == 1 }?.reach
 
+        // Inactive people who still own customer activity in the period: named by id only.
+        let inactive = model.people.filter { !$0.active && !byPerson[$0.index].isEmpty }.map(\.id).sorted()
+        var findings = model.orgFindings + tree.findings
+        if !inactive.isEmpty {
+            findings.append("\(inactive.count) people marked inactive still take part in customer activity in the period: "
+                            + inactive.prefix(10).joined(separator: ", ") + (inactive.count > 10 ? ", …" : ""))
+        }
+
         return Metrics(period: period, people: rows, layers: layers, chains: chains, dilutionByLayer: dilution,
                        funnel: funnel, executiveFeedback: execFeedback, accounts: accountRows, logging: logging,
-                       headline: headline, orgFindings: model.orgFindings + tree.findings, depth: tree.depth,
+                       headline: headline, orgFindings: findings, depth: tree.depth,
                        windowsInPeriod: windows)
     }
 

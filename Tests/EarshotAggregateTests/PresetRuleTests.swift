@@ -107,3 +107,55 @@ struct PresetRuleTests {
         #expect(run.result.ledger["gam.csv"]!.ignored == [.free: 1])
     }
 }
+
+@Suite("org chart sources and broadcasts")
+struct OrgSourceTests {
+    @Test("with no manager anywhere, the Salesforce role tree gives the reporting lines")
+    func roleTree() throws {
+        let users = """
+            "Id","Email","FirstName","LastName","IsActive","UserRoleId","ManagerId"
+            "005A","ceo@acme.example","Cleo","Ceo","1","00E1","000000000000000AAA"
+            "005B","vp@acme.example","Val","Vp","1","00E2","000000000000000AAA"
+            "005C","rae@acme.example","Rae","Rep","0","00E3",""
+
+            """
+        // Roles: CEO (root, sentinel parent) ← VP Sales ← AE. Rae is inactive but still owns a meeting.
+        let roles = """
+            "Id","Name","ParentRoleId","RollupDescription"
+            "00E1","CEO","000000000000000AAA","CEO"
+            "00E2","VP Sales","00E1","VP Sales"
+            "00E3","AE","00E2","AE"
+
+            """
+        let config = """
+            company: {name: Acme, domains: [acme.example], timezone: UTC}
+            period: {quarter: 2026-Q3}
+            sources:
+              - {kind: people, path: User.csv, preset: salesforce-user}
+              - {kind: people, path: UserRole.csv, preset: salesforce-userrole}
+              - {kind: accounts, path: accounts.csv, preset: generic-accounts}
+              - {kind: calendar, path: calendar.csv, preset: generic-calendar}
+
+            """
+        let calendar = DuplicateRuleTests.header
+            + "rae@acme.example,,x,2026-07-06T10:00:00Z,2026-07-06T11:00:00Z,,,buyer@bluefin.example,,,,\n"
+        let run = try MiniCompany.run(["earshot.yml": config, "User.csv": users, "UserRole.csv": roles, "calendar.csv": calendar])
+        #expect(run.person("ceo@acme.example").layer == 0)
+        #expect(run.person("vp@acme.example").layer == 1)
+        #expect(run.person("rae@acme.example").layer == 2)
+        // Hops: Val has none but Rae below has → 1; Cleo → 2.
+        #expect(run.person("ceo@acme.example").hopsToCustomer == 2)
+        #expect(run.metrics.orgFindings.contains { $0.contains("role tree") })
+        #expect(run.metrics.orgFindings.contains { $0.contains("inactive") && $0.contains("005C") })
+    }
+
+    @Test("more than broadcast_threshold externals is a broadcast; exactly the threshold is not", arguments: [(25, false), (26, true)])
+    func broadcast(externals: Int, isBroadcast: Bool) throws {
+        let guests = (1...externals).map { "guest\($0)@bluefin.example" }.joined(separator: ";")
+        let calendar = DuplicateRuleTests.header + "rae@acme.example,,Webinar,2026-07-06T10:00:00Z,2026-07-06T11:00:00Z,,,\(guests),,,,\n"
+        let run = try MiniCompany.run(["calendar.csv": calendar, "calendar2.csv": DuplicateRuleTests.header])
+        #expect(run.result.model.broadcasts.count == (isBroadcast ? 1 : 0))
+        #expect(run.person("rae@acme.example").customerHours == (isBroadcast ? 0 : 1))
+        #expect(run.result.ledger["calendar.csv"]!.ignored == (isBroadcast ? [.broadcast: 1] : [:]))
+    }
+}
