@@ -162,17 +162,7 @@ struct CRMRowReader {
                 c.add(.customer("contact:\(who.lowercased())", account: account), in: directory, unresolved: &unresolved)
             }
         }
-        if let account {
-            c.addAccount(account)
-            if !c.hasCustomer {
-                c.add(.customer("account:\(directory.accounts[account].id.lowercased())", account: account), in: directory, unresolved: &unresolved)
-            }
-        }
-        if c.peopleCount <= 1 && !c.hasExternal {
-            return .outcome(.ignored(.noParticipants))
-        }
-        c.subject = ""
-        return .candidate(c)
+        return finish(&c, account: account, unresolved: &unresolved)
     }
 }
 
