@@ -143,7 +143,7 @@ struct CRMRowReader {
         var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .crm,
                           kind: kind, start: start, end: end, visitDates: visitDates, uid: nil, organizer: owner,
                           subject: row["subject"], inPerson: nil, free: row["show_as"].lowercased() == "free")
-        c.crmId = Directory.cleanId(row["id"])?.lowercased()
+        c.crmId = Candidate.uidHash(Directory.cleanId(row["id"]) ?? "")
         c.add(.person(owner), in: directory, unresolved: &unresolved)
         var account = Directory.cleanId(row["account_id"]).flatMap { directory.account(id: $0) }
         if account == nil, let what = Directory.cleanId(row["what_id"]), what.hasPrefix("001") {

@@ -12,14 +12,14 @@ import EarshotModel
 /// (`free`); one with more than `broadcast_threshold` external participants is a broadcast (`broadcast`),
 /// listed apart and never exposure.
 struct Deduplicator {
-    var candidates: [Candidate]
+    var candidates: CandidateStore
     let config: EarshotConfig
     let period: Period
     /// The directory's interned addresses (`Candidate` keeps their ids).
     let addresses: [String]
     private var parent: [Int]
 
-    init(candidates: [Candidate], config: EarshotConfig, period: Period, addresses: [String]) {
+    init(candidates: CandidateStore, config: EarshotConfig, period: Period, addresses: [String]) {
         self.addresses = addresses
         self.candidates = candidates
         self.config = config
@@ -43,22 +43,32 @@ struct Deduplicator {
     }
 
     mutating func run(ledger: inout Ledger, model: inout CanonicalModel) {
-        // Candidates arrive in read order: sort by (config order, line) so the root is the representative.
-        candidates.sort { ($0.fileOrder, $0.location.line) < ($1.fileOrder, $1.location.line) }
+        // Candidates arrive in read order; rank i is the i-th row in (config order, line) order, so the
+        // smallest rank of a cluster (its root) is its representative.
+        let row = candidates.readOrder()
         var byUID: [UInt64: Int] = [:]
-        var bySlot: [SlotKey: Int] = [:]
-        for i in candidates.indices {
-            let c = candidates[i]
-            if let uid = c.uid {
+        // (start minute, end minute, participant) → first rank, keyed by a 64-bit mix of the triple to keep
+        // the index small; a hit is verified against the row itself, so a hash collision never merges.
+        var bySlot: [UInt64: Int32] = [:]
+        for i in row.indices {
+            let r = row[i]
+            if let uid = candidates.uidOf(r) {
                 if let j = byUID[uid] { union(j, i) } else { byUID[uid] = i }
             }
-            let start = c.start / 60, end = c.end / 60
+            let start = candidates.startOf(r) / 60, end = candidates.endOf(r) / 60
             // Keys: a person (declined or not), an address (customer or other), an account.
-            for member in c.members {
-                let tag = Candidate.tag(member), value = member & Candidate.valueMask
-                let key = (tag <= 2 ? Int64(1) : tag <= 4 ? 2 : 3) << 58 | value
-                let slot = SlotKey(start: start, end: end, key: key)
-                if let j = bySlot[slot] { union(j, i) } else { bySlot[slot] = i }
+            for member in candidates.memberSlice(r) {
+                let key = Self.namespaced(member)
+                let slot = Self.mix(start, end, key)
+                if let j = bySlot[slot].map(Int.init) {
+                    let other = row[j]
+                    if candidates.startOf(other) / 60 == start, candidates.endOf(other) / 60 == end,
+                       candidates.memberSlice(other).contains(where: { Self.namespaced($0) == key }) {
+                        union(j, i)
+                    }
+                } else {
+                    bySlot[slot] = Int32(i)
+                }
             }
         }
         bySlot = [:]
@@ -73,7 +83,7 @@ struct Deduplicator {
             while next < order.count && roots[order[next]] == root { next += 1 }
             let members = Array(order[cursor..<next])
             cursor = next
-            let rep = candidates[root]
+            let rep = candidates[row[root]]
             var interaction = Interaction(index: model.interactions.count, source: rep.location, sourceKind: rep.sourceKind,
                                           kind: rep.kind, start: rep.start, end: rep.end, subject: rep.subject)
             interaction.visitDates = rep.visitDates
@@ -85,7 +95,7 @@ struct Deduplicator {
             var accounts: Set<Int> = []
             var allFree = true
             for m in members {
-                let c = candidates[m]
+                let c = candidates[row[m]]
                 interaction.seenIn.insert(c.sourceKind)
                 for p in c.people { people[p.person] = (people[p.person] ?? false) || p.declined }
                 customers.formUnion(c.customers.map { addresses[$0] })
@@ -116,11 +126,11 @@ struct Deduplicator {
                 rule = nil
             }
             if let rule {
-                for m in members { ledger.acceptedBecameIgnored(candidates[m].file, rule) }
+                for m in members { ledger.acceptedBecameIgnored(candidates.file(row[m]), rule) }
                 if rule == .broadcast { model.broadcasts.append(interaction) }
                 continue
             }
-            for m in members where m != root { ledger.acceptedBecameMerged(candidates[m].file) }
+            for m in members where m != root { ledger.acceptedBecameMerged(candidates.file(row[m])) }
             let clippedStart = max(interaction.start, period.startUTC)
             let clippedEnd = min(interaction.end, period.endUTC)
             for p in interaction.takingPart {
@@ -129,6 +139,23 @@ struct Deduplicator {
             }
             model.interactions.append(interaction)
         }
+    }
+
+    /// A member as a duplicate-rule key: people (declined or not), addresses (customer or not), accounts.
+    static func namespaced(_ member: Int64) -> Int64 {
+        let tag = Candidate.tag(member), value = member & Candidate.valueMask
+        return (tag <= 2 ? Int64(1) : tag <= 4 ? 2 : 3) << 58 | value
+    }
+
+    /// A fixed 64-bit mix (splitmix64 finalizer) of the triple: deterministic across runs.
+    static func mix(_ a: Int64, _ b: Int64, _ c: Int64) -> UInt64 {
+        func f(_ x: UInt64) -> UInt64 {
+            var z = x &+ 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        return f(f(f(UInt64(bitPattern: a)) ^ UInt64(bitPattern: b)) ^ UInt64(bitPattern: c))
     }
 
     static func strength(_ kind: InteractionKind) -> Int {
@@ -142,9 +169,4 @@ struct Deduplicator {
     }
 }
 
-/// A (start minute, end minute, participant or account) triple: two rows sharing one are the same interaction.
-private struct SlotKey: Hashable {
-    let start: Int64
-    let end: Int64
-    let key: Int64
-}
+

@@ -37,7 +37,7 @@ public final class Normalizer {
     let directory: Directory
     var ledger = Ledger()
     var model = CanonicalModel()
-    var candidates: [Candidate] = []
+    var candidates = CandidateStore(fileNames: [])
     var unresolved: [String: Int] = [:]
     var presets: [(file: String, preset: String)] = []
     var orgChartSource: Int?
@@ -68,6 +68,7 @@ public final class Normalizer {
         model.hasCRM = files.contains { $0.source.kind == .crm }
         // Register every file first so the ledger lists files in config order.
         for f in files { ledger.open(f.displayName) }
+        candidates = CandidateStore(fileNames: files.map(\.displayName))
         for kind in order {
             for (fileOrder, file) in files.enumerated() where file.source.kind == kind {
                 try read(file, fileOrder: fileOrder)
@@ -77,7 +78,7 @@ public final class Normalizer {
             if kind == .crm { applyRelations() }
         }
         var dedup = Deduplicator(candidates: candidates, config: config, period: period, addresses: directory.addresses)
-        candidates = []
+        candidates = CandidateStore(fileNames: [])
         dedup.run(ledger: &ledger, model: &model)
         model.people = directory.people
         model.accounts = directory.accounts
@@ -270,28 +271,28 @@ public final class Normalizer {
     /// not counted are `not-an-activity`.
     func applyRelations() {
         guard !relations.isEmpty else { return }
-        var byEvent: [String: [Int]] = [:]
-        for (i, c) in candidates.enumerated() { if let id = c.crmId { byEvent[id, default: []].append(i) } }
+        var byEvent: [UInt64: [Int]] = [:]
+        for i in candidates.indices { if let id = candidates.crmIdOf(i) { byEvent[id, default: []].append(i) } }
         for r in relations {
-            guard let targets = byEvent[r.eventId] else {
+            guard let targets = Candidate.uidHash(r.eventId).flatMap({ byEvent[$0] }) else {
                 ledger.acceptedBecameIgnored(r.file, .notAnActivity)
                 continue
             }
-            for t in targets {
+            for t in targets { candidates.modify(t) { candidate in
                 if r.relationId.hasPrefix("005"), let p = directory.person(alias: r.relationId) {
-                    candidates[t].add(.person(p), declined: r.declined, in: directory, unresolved: &unresolved)
+                    candidate.add(.person(p), declined: r.declined, in: directory, unresolved: &unresolved)
                 } else if let contact = directory.contact(id: r.relationId) {
                     if let email = contact.email {
-                        candidates[t].add(directory.classify(address: email), declined: r.declined, in: directory, unresolved: &unresolved)
+                        candidate.add(directory.classify(address: email), declined: r.declined, in: directory, unresolved: &unresolved)
                     } else {
-                        candidates[t].add(.customer("contact:\(r.relationId.lowercased())", account: contact.account), in: directory, unresolved: &unresolved)
+                        candidate.add(.customer("contact:\(r.relationId.lowercased())", account: contact.account), in: directory, unresolved: &unresolved)
                     }
                 } else if let a = directory.account(id: r.relationId) {
-                    candidates[t].addAccount(a)
+                    candidate.addAccount(a)
                 } else {
                     unresolved[r.relationId, default: 0] += 1
                 }
-            }
+            } }
             ledger.acceptedBecameMerged(r.file)
         }
         relations = []
