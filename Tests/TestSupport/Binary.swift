@@ -31,7 +31,9 @@ public enum Binary {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
+        // The CLI writes UTF-8; anything else is a test failure worth seeing, not a silent U+FFFD.
+        return Result(status: process.terminationStatus,
+                      stdout: String(validating: [UInt8](o), as: UTF8.self) ?? "<stdout is not UTF-8>",
+                      stderr: String(validating: [UInt8](e), as: UTF8.self) ?? "<stderr is not UTF-8>")
     }
 }
