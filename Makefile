@@ -67,3 +67,20 @@ screenshot: report
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,14000 \
 	  --screenshot=out/screens/report-full-page.png "file://$(CURDIR)/$(DEMO_OUT)/report.html" 2>/dev/null
 	@echo "out/screens/report-first-page.png out/screens/report-full-page.png"
+
+## fuzz: libFuzzer + AddressSanitizer on the CSV reader and the sniffer, SECONDS each (default 60);
+## crash inputs land in Fixtures/fuzz/<target>-crashes/, which `make test` replays.
+.PHONY: fuzz sanitize
+fuzz: deps
+	scripts/fuzz $(or $(SECONDS),60)
+
+## sanitize: the test suite under AddressSanitizer (leaks included), then UndefinedBehaviorSanitizer.
+sanitize: deps
+	scripts/sanitize
+
+## bench: release build, generated companies of 100k, 1M and 10M event rows, and for each rows/s, MB/s
+## and peak RSS of csvcount (libcsv alone), wc -l, earshot validate and earshot run → out/bench/results.md.
+## BENCH_SIZES="100000 1000000" for a shorter run. Not a test: nothing here passes or fails on time.
+.PHONY: bench
+bench: deps
+	scripts/bench/run-bench

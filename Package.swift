@@ -52,6 +52,12 @@ let package = Package(
         .testTarget(name: "EarshotRenderTests", dependencies: ["EarshotRender", "EarshotAggregate", "TestSupport"]),
         .testTarget(name: "EarshotHistoryTests", dependencies: ["EarshotHistory", "EarshotAggregate", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "EarshotIngest"]),
+        // Issue #6: the bad-input catalogue, and the fuzz targets whose checks it replays (scripts/fuzz).
+        .target(name: "FuzzChecks", dependencies: ["EarshotIngest", "EarshotModel"]),
+        .executableTarget(name: "FuzzIngest", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "FuzzSniff", dependencies: ["FuzzChecks"]),
+        .testTarget(name: "CatalogueTests",
+                    dependencies: ["EarshotIngest", "EarshotNormalize", "EarshotModel", "TestSupport", "FuzzChecks"]),
     ],
     swiftLanguageModes: [.v6]
 )

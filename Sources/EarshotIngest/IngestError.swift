@@ -38,7 +38,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .globMatchesNothing(pattern):
             return "sources path \"\(pattern)\" matches no file. Fix: correct the pattern or remove the source."
         case let .unsafePath(pattern):
-            return "sources path \"\(pattern)\" leaves the config's folder (\"..\" or an absolute path to a system folder is refused). Fix: use a path inside the exports folder."
+            return "sources path \"\(pattern)\" climbs out of its folder with \"..\", which is refused. Fix: use a path below the config's folder, or an absolute path to the exports."
         }
     }
 }

@@ -79,7 +79,9 @@ public enum SourceReader {
         let name = file.displayName
         ledger.open(name)
         let map = preset.columnMap(for: sniff.header)
-        let width = sniff.header.count
+        // Unnamed columns at the end of the header (a trailing delimiter) carry nothing: rows may omit them.
+        var width = sniff.header.count
+        while width > 1, sniff.header[width - 1].trimmingSpaces().isEmpty { width -= 1 }
 
         // Index among well-formed records, counted as the sniffer counts them (blank lines and
         // malformed lines are not records), so `headerRecordIndex` points at the same record.
