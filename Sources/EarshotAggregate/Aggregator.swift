@@ -319,6 +319,7 @@ public enum Aggregator {
         var highest = [Int: Int]()
         var count = [Int: Int]()
         var seen = Set<Int>()
+        var met: [Int: Set<Int>] = [:]   // account → people who met it
         for i in model.interactions {
             for a in i.accounts { count[a, default: 0] += 1 }
         }
@@ -328,11 +329,14 @@ public enum Aggregator {
             for a in i.accounts {
                 seen.insert(a)
                 highest[a] = min(highest[a] ?? .max, l)
+                met[a, default: []].insert(e.person)
             }
         }
         return count.keys.sorted().map { a in
-            AccountCoverage(account: a, name: model.accounts[a].name, highestLayer: highest[a], interactions: count[a] ?? 0,
-                            metByNamedLayer: (highest[a] ?? .max) <= named)
+            var byLayer: [Int: Int] = [:]
+            for p in met[a] ?? [] { if let l = tree.layer[p] { byLayer[l, default: 0] += 1 } }
+            return AccountCoverage(account: a, name: model.accounts[a].name, highestLayer: highest[a], interactions: count[a] ?? 0,
+                                   peopleByLayer: byLayer, metByNamedLayer: (highest[a] ?? .max) <= named)
         }
     }
 

@@ -101,6 +101,8 @@ public struct AccountCoverage: Sendable {
     public var name: String
     public var highestLayer: Int?
     public var interactions: Int
+    /// Account × layer: how many distinct people of each layer met the account in the period.
+    public var peopleByLayer: [Int: Int] = [:]
     public var metByNamedLayer: Bool
 }
 

@@ -387,9 +387,17 @@ struct ReportBuilder {
             return (a.name, a.account) < (b.name, b.account)
         }
         blocks.append(.table(ReportTable(
-            caption: "Every account with activity", header: ["Account", "Interactions", "Highest layer that met it", "Met at a named layer"],
-            align: [.left, .right, .left, .left],
-            rows: sorted.map { [.data($0.name), "\($0.interactions)", "\(layerName($0.highestLayer))", "\($0.metByNamedLayer ? "yes" : "no")"] })))
+            caption: "Every account with activity", header: ["Account", "Interactions", "Highest layer that met it", "Met at a named layer", "People who met it, by layer"],
+            align: [.left, .right, .left, .left, .left],
+            rows: sorted.map { a in
+                // Counts below min_group_size at unnamed layers are shown as "<N", never exactly.
+                let byLayer = a.peopleByLayer.keys.sorted().map { l -> String in
+                    let n = a.peopleByLayer[l]!
+                    return l > config.report.namedLayers && n < config.report.minGroupSize ? "L\(l): <\(config.report.minGroupSize)" : "L\(l): \(n)"
+                }.joined(separator: ", ")
+                return [.data(a.name), "\(a.interactions)", "\(layerName(a.highestLayer))", "\(a.metByNamedLayer ? "yes" : "no")",
+                        "\(byLayer.isEmpty ? "—" : byLayer)"]
+            })))
         return blocks
     }
 

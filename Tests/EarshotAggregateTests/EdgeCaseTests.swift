@@ -108,3 +108,31 @@ struct OrgTreeTests {
         #expect(tree.layer[1...].allSatisfy { $0 == nil })
     }
 }
+
+@Suite("contacts, customers, accounts and in-person share")
+struct ContactMetricsTests {
+    @Test("distinct accounts and customer people; in-person share only where a source says; account × layer")
+    func counts() throws {
+        let header = "owner,uid,subject,start,end,all_day,organizer,attendees,optional_attendees,location,status,show_as,in_person\n"
+        let accounts = "id,name,domain,website\nA1,Bluefin,bluefin.example,\nA2,Harbor,,https://www.harbor.example/\n"
+        // Rae: two Bluefin people on Jul 6 (in person), one Harbor person on Jul 7 (remote), one Harbor
+        // person again on Jul 8 (the source does not say).
+        let calendar = header + """
+            rae@acme.example,a,x,2026-07-06T10:00:00Z,2026-07-06T11:00:00Z,,,buyer@bluefin.example;cfo@bluefin.example,,,,,true
+            rae@acme.example,b,x,2026-07-07T10:00:00Z,2026-07-07T11:00:00Z,,,ops@harbor.example,,,,,false
+            rae@acme.example,c,x,2026-07-08T10:00:00Z,2026-07-08T11:00:00Z,,,ops@harbor.example,,,,,
+
+            """
+        let run = try MiniCompany.run(["accounts.csv": accounts, "calendar.csv": calendar, "calendar2.csv": header])
+        let rae = run.person("rae@acme.example")
+        #expect(rae.contacts == 3)
+        // Accounts: Bluefin (domain) and Harbor (from its website) = 2; customer people: buyer, cfo, ops = 3.
+        #expect(rae.distinctAccounts == 2)
+        #expect(rae.distinctCustomerPeople == 3)
+        // In person: 1 of 3 direct contacts is marked in person.
+        #expect(rae.inPersonShare == 1.0 / 3)
+        // Account × layer: each account met by one person at layer 3 (Rae).
+        #expect(run.metrics.accounts.map(\.peopleByLayer) == [[3: 1], [3: 1]])
+        #expect(run.metrics.accounts.map(\.metByNamedLayer) == [false, false])
+    }
+}
