@@ -12,7 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
@@ -30,8 +29,7 @@ let package = Package(
         .target(name: "EarshotAggregate", dependencies: ["EarshotModel"]),
         .target(
             name: "EarshotRender",
-            dependencies: ["EarshotModel", "EarshotAggregate", "CAtomicSwap", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates")]
+            dependencies: ["EarshotModel", "EarshotAggregate", "CAtomicSwap"]
         ),
         .target(
             name: "EarshotHistory",

@@ -86,8 +86,6 @@ public struct ColumnMap: Sendable {
     public var headerCount: Int { header.count }
 
     public var isComplete: Bool { missingRequired.isEmpty }
-    /// How well the header fits, for choosing a header row or a preset.
-    public var score: Int { indexes.count * 10 + signatureHits * 3 - missingRequired.count * 100 }
 }
 
 /// A record whose columns are addressed by canonical field name.
