@@ -19,19 +19,16 @@ public enum FileBytes {
         }
     }
 
-    /// Calls `body` with each chunk of the file in order.
+    /// Calls `body` with each chunk of the file in order (POSIX reads: see `ChunkedFile`).
     public static func forEachChunk(path: String, displayName: String, _ body: ([UInt8]) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError.unreadable(file: displayName, reason: "the file disappeared or cannot be opened")
+        let opened: Bool
+        do {
+            opened = try ChunkedFile.forEachChunk(path: path, chunkSize: chunkSize, body)
+        } catch let e as ChunkedFileError {
+            throw IngestError.unreadable(file: displayName, reason: e.description)
         }
-        defer { try? handle.close() }
-        while true {
-            let data: Data?
-            do { data = try handle.read(upToCount: chunkSize) } catch {
-                throw IngestError.unreadable(file: displayName, reason: "\(error)")
-            }
-            guard let data, !data.isEmpty else { return }
-            try body([UInt8](data))
+        guard opened else {
+            throw IngestError.unreadable(file: displayName, reason: "the file disappeared or cannot be opened")
         }
     }
 }
