@@ -159,3 +159,95 @@ struct OrgSourceTests {
         #expect(run.result.ledger["calendar.csv"]!.ignored == (isBroadcast ? [.broadcast: 1] : [:]))
     }
 }
+
+@Suite("reading rules of the feedback, handoff and remaining CRM presets")
+struct MorePresetRuleTests {
+    static let users = PresetRuleTests.users
+
+    static func config(_ sources: String) -> String {
+        """
+        company: {name: Acme, domains: [acme.example], timezone: UTC}
+        period: {quarter: 2026-Q3}
+        sources:
+          - {kind: people, path: people.csv, preset: generic-people}
+          - {kind: people, path: User.csv, preset: salesforce-user}
+          - {kind: accounts, path: accounts.csv, preset: generic-accounts}
+        \(sources)
+        report: {named_layers: 1, min_group_size: 1}
+
+        """
+    }
+
+    @Test("Salesforce Case + CaseHistory: owner changes hand the case on; the names-and-ids double row counts once")
+    func caseHistory() throws {
+        let cases = """
+            "Id","CaseNumber","ContactId","AccountId","Origin","OwnerId","CreatedDate","IsDeleted"
+            "500A","00001","","A1","Email","005000000000001AAA","2026-07-01 13:00:00","0"
+
+            """
+        // Rae (005…1) captured it; the change to Val is written twice (names, then ids) at the same instant;
+        // a Status change is not a handoff.
+        let history = """
+            "CaseId","Field","OldValue","NewValue","CreatedById","CreatedDate","IsDeleted"
+            "500A","Owner","Rae Rep","Val Vp","005000000000001AAA","2026-07-03 13:00:00","0"
+            "500A","Owner","005000000000001AAA","005000000000002AAA","005000000000001AAA","2026-07-03 13:00:00","0"
+            "500A","Status","New","Working","005000000000001AAA","2026-07-03 13:00:00","0"
+
+            """
+        let run = try MiniCompany.run([
+            "earshot.yml": Self.config("  - {kind: feedback, path: Case.csv, preset: salesforce-case}\n  - {kind: handoffs, path: CaseHistory.csv, preset: salesforce-casehistory}"),
+            "User.csv": Self.users, "Case.csv": cases, "CaseHistory.csv": history,
+        ])
+        let l = run.result.ledger["CaseHistory.csv"]!
+        #expect(l.accepted == 1)
+        #expect(l.ignored == [.duplicate: 1, .notAnActivity: 1])
+        // The case was captured at layer 3 (Rae) and reached Val (layer 1) 2 days later.
+        let row1 = try #require(run.metrics.funnel.first { $0.layer == 1 })
+        #expect(row1.items == 1 && row1.reached == 1)
+        #expect(row1.medianDays == 2)
+    }
+
+    @Test("Zendesk tickets: captured by the assignee's name; the account by organization, else the requester's domain")
+    func zendesk() throws {
+        let tickets = """
+            Summation column,Id,Requester,Requester email,Requester domain,Assignee,Status,Via,Created at,Organization
+            ,1,Bo,bo@bluefin.example,bluefin.example,Rae Rep,Open,Email,2026-07-02 09:05,
+            ,2,Kim,kim@elsewhere.example,elsewhere.example,Nobody Known,Open,Web,2026-07-02 09:05,Bluefin
+
+            """
+        let run = try MiniCompany.run(["earshot.yml": Self.config("  - {kind: feedback, path: tickets.csv, preset: zendesk-tickets}"),
+                                       "User.csv": Self.users, "tickets.csv": tickets])
+        let l = run.result.ledger["tickets.csv"]!
+        #expect(l.accepted == 1)
+        #expect(run.result.ledger.rejects.map(\.reason) == [.unknownPerson])
+        #expect(run.result.model.feedback.first?.account == 0)   // Bluefin, from bluefin.example
+    }
+
+    @Test("Dynamics appointments and Salesforce reports: names resolve, cancelled and footer rows are ignored")
+    func dynamicsAndReports() throws {
+        let appointments = """
+            ActivityId,Subject,ScheduledStart,ScheduledEnd,ActualStart,ActualEnd,ActualDurationMinutes,IsAllDayEvent,OwnerId,RegardingObjectId,RequiredAttendees,OptionalAttendees,Organizer,StateCode,StatusCode
+            a1,Review,2026-07-13T14:00:00Z,2026-07-13T15:00:00Z,,,,False,Rae Rep,Bluefin,buyer@bluefin.example; Val Vp,,Rae Rep,Completed,Completed
+            a2,Dropped,2026-07-14T14:00:00Z,2026-07-14T15:00:00Z,,,,False,Rae Rep,Bluefin,buyer@bluefin.example,,Rae Rep,Canceled,Canceled
+
+            """
+        // The report's call is 30 minutes on Jul 20 at 9:00 (company zone UTC), then the Salesforce footer.
+        let report = """
+            "Assigned","Subject","Task/Event","Date","Start","End","Duration (Minutes)","Company / Account","Contact","Call Type"
+            "Rae Rep","Call Bo","Task","7/20/2026","7/20/2026 9:00 AM","","30","Bluefin","","Outbound"
+
+            "Grand Totals (1 records)"
+            "Confidential Information - Do Not Distribute"
+
+            """
+        let run = try MiniCompany.run([
+            "earshot.yml": Self.config("  - {kind: crm, path: appointments.csv, preset: dynamics-appointments}\n  - {kind: crm, path: report.csv, preset: salesforce-report}"),
+            "User.csv": Self.users, "appointments.csv": appointments, "report.csv": report,
+        ])
+        #expect(run.result.ledger["appointments.csv"]!.ignored == [.cancelled: 1])
+        #expect(run.result.ledger["report.csv"]!.ignored[.footer] == 2)
+        // Rae: the 1-hour review + the 30-minute call = 1.5 h; Val attended the review: 1 h.
+        #expect(run.person("rae@acme.example").customerHours == 1.5)
+        #expect(run.person("vp@acme.example").customerHours == 1)
+    }
+}
