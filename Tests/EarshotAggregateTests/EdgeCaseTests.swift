@@ -136,3 +136,26 @@ struct ContactMetricsTests {
         #expect(run.metrics.accounts.map(\.metByNamedLayer) == [false, false])
     }
 }
+
+@Suite("cadence and exposure met")
+struct CadenceMetTests {
+    @Test("two hours of customer time in each whole window meets both; 1h59 in one does not meet exposure")
+    func met() throws {
+        let h = DuplicateRuleTests.header
+        // Window 1 (Jul 1–Aug 11): Jul 6 10:00–12:00 (2 h). Window 2 (Aug 12–Sep 22): Aug 20 10:00–12:00.
+        let ok = h + """
+            rae@acme.example,a,x,2026-07-06T10:00:00Z,2026-07-06T12:00:00Z,,,buyer@bluefin.example,,,,
+            rae@acme.example,b,x,2026-08-20T10:00:00Z,2026-08-20T12:00:00Z,,,buyer@bluefin.example,,,,
+
+            """
+        let rae = try MiniCompany.run(["calendar.csv": ok, "calendar2.csv": h]).person("rae@acme.example")
+        #expect(rae.cadenceMet == true)
+        #expect(rae.exposureMet == true)
+        #expect(rae.windows.map(\.hours) == [2, 2, 0])
+        // The second meeting one minute short: still a contact in window 2, but 1.9833 h < 2 h.
+        let short = ok.replacingOccurrences(of: "2026-08-20T12:00:00Z", with: "2026-08-20T11:59:00Z")
+        let rae2 = try MiniCompany.run(["calendar.csv": short, "calendar2.csv": h]).person("rae@acme.example")
+        #expect(rae2.cadenceMet == true)
+        #expect(rae2.exposureMet == false)
+    }
+}
