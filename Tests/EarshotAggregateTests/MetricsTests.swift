@@ -130,3 +130,46 @@ struct DifferenceAttackTests {
         #expect(funnel[1].reach == 0.5)
     }
 }
+
+@Suite("dilution on a seven-person tree")
+struct DilutionTreeTests {
+    /// CEO ─┬─ A (direct) ─┬─ B (none) ── C (direct, frontline)
+    ///      │              └─ D (direct) ── E (none, frontline)
+    ///      └─ F (none) ── G (direct, frontline)
+    @Test("second-hand shares, dilution points and hops worked out by hand")
+    func tree() throws {
+        let people = """
+            employee_id,email,name,title,manager_id
+            E0,ceo@acme.example,Ceo,CEO,
+            EA,a@acme.example,A,VP,E0
+            EB,b@acme.example,B,Dir,EA
+            EC,c@acme.example,C,Rep,EB
+            ED,d@acme.example,D,Dir,EA
+            EE,e@acme.example,E,Rep,ED
+            EF,f@acme.example,F,VP,E0
+            EG,g@acme.example,G,Rep,EF
+
+            """
+        let h = DuplicateRuleTests.header
+        let calendar = h + ["a", "c", "d", "g"].enumerated().map { i, who in
+            "\(who)@acme.example,u\(i),x,2026-07-0\(i + 6)T10:00:00Z,2026-07-0\(i + 6)T11:00:00Z,,,buyer@bluefin.example,,,,"
+        }.joined(separator: "\n") + "\n"
+        let run = try MiniCompany.run(["people.csv": people, "calendar.csv": calendar, "calendar2.csv": h])
+        func chain(_ id: String) -> ChainMetrics { run.metrics.chains.first { $0.personId == id }! }
+        // CEO: organisation A..G = 7; direct: A, C, D, G; C reaches the CEO through B (none), G through F
+        // (none): 2 second-hand → 2/7.
+        #expect(chain("E0").organisation == 7)
+        #expect(chain("E0").withDirectContact == 4)
+        #expect(chain("E0").secondHand == 2)
+        // A: organisation B, C, D, E = 4; C through B → 1 of 4.
+        #expect(chain("EA").secondHandShare == 0.25)
+        // Chains from frontline people with direct contact: C breaks at B (layer 2), G at F (layer 1).
+        #expect(run.metrics.dilutionByLayer == [1: 1, 2: 1])
+        #expect(chain("EB").dilutionPoints == 1 && chain("EF").dilutionPoints == 1)
+        // Hops: CEO 1 (A has direct contact); B 1; F 1; E blank (no contact below).
+        #expect(run.person("ceo@acme.example").hopsToCustomer == 1)
+        #expect(run.person("b@acme.example").hopsToCustomer == 1)
+        #expect(run.person("f@acme.example").hopsToCustomer == 1)
+        #expect(run.person("e@acme.example").hopsToCustomer == nil)
+    }
+}
