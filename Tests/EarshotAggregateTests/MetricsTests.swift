@@ -173,3 +173,21 @@ struct DilutionTreeTests {
         #expect(run.person("e@acme.example").hopsToCustomer == nil)
     }
 }
+
+@Suite("layer figures")
+struct LayerFigureTests {
+    @Test("mean, median, p90 over everyone (zeros included), share median and cadence rate")
+    func layer3() throws {
+        let layer = try MiniCompany.run().metrics.layers[3]
+        // Layer 3 = Rae (1.5 h) and Ray (0 h): mean 0.75, median 0.75, p90 = 0 + 0.9 × (1.5 − 0) = 1.35.
+        #expect(layer.headcount == 2)
+        #expect(layer.hoursMean == 0.75)
+        #expect(layer.hoursMedian == 0.75)
+        #expect(abs(layer.hoursP90! - 1.35) < 1e-12)
+        // Shares: 1.5 / (40 × 92 / 7) and 0 → median is half the first.
+        #expect(abs(layer.shareMedian! - 0.75 / (40.0 * 92 / 7)) < 1e-12)
+        // Both judged on two whole windows; neither met the cadence.
+        #expect(layer.cadenceRate == 0)
+        #expect(layer.contactRate == 0.5)
+    }
+}
