@@ -154,7 +154,7 @@ public enum SourceReader {
 
         // Two cores: a reader thread decodes and parses (libcsv) while this thread maps and normalizes
         // the rows, in order, through a small bounded queue of event batches.
-        let queue = EventQueue(capacity: 8)
+        let queue = EventQueue(capacity: 4)
         let producer = Thread {
             do {
                 var batch: [LibCSVReader.Event] = []
