@@ -1,5 +1,4 @@
 import EarshotModel
-import Foundation
 
 /// What the consumer of a row decided; the reader writes it to the ledger.
 public enum RowDisposition: Sendable, Equatable {
@@ -152,47 +151,22 @@ public enum SourceReader {
             }
         }
 
-        // Two cores: a reader thread decodes and parses (libcsv) while this thread maps and normalizes
-        // the rows, in order, through a small bounded queue of event batches.
-        let queue = EventQueue(capacity: 4)
-        let producer = Thread {
-            do {
-                var batch: [LibCSVReader.Event] = []
-                batch.reserveCapacity(EventQueue.batchSize)
-                let reader = LibCSVReader(delimiter: sniff.delimiter, startByte: sniff.encoding.bom.count) { event in
-                    batch.append(event)
-                    if batch.count >= EventQueue.batchSize {
-                        queue.push(.events(batch))
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }
-                var transcoder = UTF8Transcoder(encoding: sniff.encoding)
-                var first = true
-                try FileBytes.forEachChunk(path: file.path, displayName: name) { chunk in
-                    var bytes = chunk
-                    if first {
-                        bytes.removeFirst(min(sniff.encoding.bom.count, bytes.count))
-                        first = false
-                    }
-                    reader.feed(transcoder.transcode(bytes))
-                }
-                reader.feed(transcoder.transcode([], final: true))
-                reader.finish()
-                if !batch.isEmpty { queue.push(.events(batch)) }
-                queue.push(.end)
-            } catch {
-                queue.push(.failed(error))
+        // One thread: a reader thread feeding this one through a queue was measured (1M and 10M rows) and
+        // did not pay: the row consumer is the bottleneck and the hand-off costs what parsing saves.
+        let reader = LibCSVReader(delimiter: sniff.delimiter, startByte: sniff.encoding.bom.count, onEvent: handle)
+        var transcoder = UTF8Transcoder(encoding: sniff.encoding)
+        var first = true
+        try FileBytes.forEachChunk(path: file.path, displayName: name) { chunk in
+            var bytes = chunk
+            if first {
+                bytes.removeFirst(min(sniff.encoding.bom.count, bytes.count))
+                first = false
             }
+            reader.feed(transcoder.transcode(bytes))
         }
-        producer.stackSize = 8 << 20
-        producer.start()
-        while true {
-            switch queue.pop() {
-            case let .events(events): for e in events { handle(e) }
-            case .end: return preset
-            case let .failed(error): throw error
-            }
-        }
+        reader.feed(transcoder.transcode([], final: true))
+        reader.finish()
+        return preset
     }
 
     /// Report footers, after a blank line: a record with one value in its first field that is either
@@ -218,34 +192,3 @@ public enum SourceReader {
     }
 }
 
-/// A bounded, blocking queue of reader events between the parsing thread and the consumer.
-final class EventQueue: @unchecked Sendable {
-    enum Item { case events([LibCSVReader.Event]), end, failed(Error) }
-    static let batchSize = 256
-    private var items: [Item] = []
-    private var head = 0
-    private let capacity: Int
-    private let condition = NSCondition()
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    func push(_ item: Item) {
-        condition.lock()
-        while items.count - head >= capacity { condition.wait() }
-        items.append(item)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func pop() -> Item {
-        condition.lock()
-        while head == items.count { condition.wait() }
-        let item = items[head]
-        items[head] = .end   // drop the batch now: a consumed batch must not stay alive in the array
-        head += 1
-        if head > 64 { items.removeFirst(head); head = 0 }
-        condition.broadcast()
-        condition.unlock()
-        return item
-    }
-}
