@@ -70,8 +70,11 @@ public final class Directory {
         var s = text
         if let lt = s.firstIndex(of: "<") { s = String(s[..<lt]) }
         s = s.replacingOccurrences(of: "\"", with: "").replacingOccurrences(of: "'", with: "'")
-        let parts = s.split(separator: ",", maxSplits: 1).map { $0.trimmingSpaces() }
-        if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty { s = "\(parts[1]) \(parts[0])" }
+        // A display name, not CSV: Outlook's "Last, First" form becomes "First Last".
+        if let comma = s.firstIndex(of: ",") {
+            let last = s[..<comma].trimmingSpaces(), first = s[s.index(after: comma)...].trimmingSpaces()
+            if !last.isEmpty, !first.isEmpty { s = "\(first) \(last)" }
+        }
         return s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
