@@ -132,11 +132,17 @@ enum SVGChart {
             out += line(x(r.value), top - 4, x(r.value), top + plotH, stroke: r.colour, width: 2, dashed: r.dashed) + "\n"
         }
         out += valueLabels
-        out += line(left, top, left, top + plotH, stroke: "#000000")
-        out += line(left, top + plotH, left + plotW, top + plotH, stroke: "#000000") + "\n"
-        out += text(left + plotW / 2, height - 12, xLabel, anchor: "middle", size: 12, weight: "600") + "\n"
-        out += text(14, top + plotH / 2, yLabel, anchor: "middle", size: 12, weight: "600", rotate: true) + "\n"
+        out += axes(left: left, top: top, plotW: plotW, plotH: plotH, height: height, xLabel: xLabel, yLabel: yLabel)
         return out + "</svg>"
+    }
+
+    /// The two axis lines and the axis titles every chart draws.
+    static func axes(left: Double, top: Double, plotW: Double, plotH: Double, height: Double,
+                     xLabel: String, yLabel: String) -> String {
+        line(left, top, left, top + plotH, stroke: "#000000")
+            + line(left, top + plotH, left + plotW, top + plotH, stroke: "#000000") + "\n"
+            + text(left + plotW / 2, height - 12, xLabel, anchor: "middle", size: 12, weight: "600") + "\n"
+            + text(14, top + plotH / 2, yLabel, anchor: "middle", size: 12, weight: "600", rotate: true) + "\n"
     }
 
     // MARK: Columns
@@ -186,10 +192,7 @@ enum SVGChart {
             out += line(left, y(r.value), left + plotW, y(r.value), stroke: r.colour, width: 2, dashed: r.dashed) + "\n"
         }
         out += valueLabels
-        out += line(left, top, left, top + plotH, stroke: "#000000")
-        out += line(left, top + plotH, left + plotW, top + plotH, stroke: "#000000") + "\n"
-        out += text(left + plotW / 2, height - 12, xLabel, anchor: "middle", size: 12, weight: "600") + "\n"
-        out += text(14, top + plotH / 2, yLabel, anchor: "middle", size: 12, weight: "600", rotate: true) + "\n"
+        out += axes(left: left, top: top, plotW: plotW, plotH: plotH, height: height, xLabel: xLabel, yLabel: yLabel)
         return out + "</svg>"
     }
 
@@ -248,10 +251,7 @@ enum SVGChart {
                 out += "\n"
             }
         }
-        out += line(left, top, left, top + plotH, stroke: "#000000")
-        out += line(left, top + plotH, left + plotW, top + plotH, stroke: "#000000") + "\n"
-        out += text(left + plotW / 2, height - 12, xLabel, anchor: "middle", size: 12, weight: "600") + "\n"
-        out += text(14, top + plotH / 2, yLabel, anchor: "middle", size: 12, weight: "600", rotate: true) + "\n"
+        out += axes(left: left, top: top, plotW: plotW, plotH: plotH, height: height, xLabel: xLabel, yLabel: yLabel)
         return out + "</svg>"
     }
 
