@@ -1,11 +1,11 @@
 import EarshotModel
 
 extension Preset {
-    /// Google Calendar's import CSV (the shape Google documents for "Import events into Google Calendar";
+    /// Google Calendar's CSV-for-import format (the shape Google documents for "Import events into Google Calendar";
     /// also what many tools write when they "export for Google"): local wall dates and times, no zone.
     public static let googleCalendar = Preset(
         name: "google-calendar", kind: .calendar,
-        summary: "Google Calendar import CSV (Subject, Start Date, Start Time, …), as written by tools that export \"for Google Calendar\"; Google itself exports .ics, not CSV. Wall times in the source's timezone; the file names nobody: set owner in the config.",
+        summary: "Google Calendar's CSV-for-import format (Subject, Start Date, Start Time, …), as written by tools that export \"for Google Calendar\"; Google itself exports .ics, not CSV. Wall times in the source's timezone; the file names nobody: set owner in the config.",
         fields: [
             FieldSpec("subject", ["Subject"], required: true),
             FieldSpec("start_date", ["Start Date"], required: true),
