@@ -186,9 +186,12 @@ public final class Directory {
         if let p = personByEmail[address.normalized] { return .person(p) } // an employee's other address
         if ignoreDomains.contains(domain) { return .otherExternal(address.normalized) }
         if let c = contactByEmail[address.normalized] { return .customer(address.normalized, account: contacts[c].account) }
-        if let a = accountByDomain[domain] { return .customer(address.normalized, account: a) }
-        if let a = accounts.firstIndex(where: { $0.domains.contains { domain.hasSuffix("." + $0) } }) {
-            return .customer(address.normalized, account: a)
+        // The domain itself, then each parent (`eu.bluefin.example` → `bluefin.example`): a few hash
+        // lookups instead of a scan over every account's domains.
+        var candidate = Substring(domain)
+        while candidate.contains(".") {
+            if let a = accountByDomain[String(candidate)] { return .customer(address.normalized, account: a) }
+            candidate = candidate[candidate.index(after: candidate.firstIndex(of: ".")!)...]
         }
         return hasAccountsSource ? .otherExternal(address.normalized) : .customer(address.normalized, account: nil)
     }

@@ -53,3 +53,17 @@ struct DirectoryTests {
         #expect(Directory.cleanId(" 005Dn000001AbCdIAA ") == "005Dn000001AbCdIAA")
     }
 }
+
+@Suite("account domains and subdomains")
+struct SubdomainTests {
+    @Test("an address on a subdomain belongs to the account of its nearest listed parent")
+    func subdomain() {
+        let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
+        d.hasAccountsSource = true
+        d.addAccount(id: "A", name: "Bluefin", domains: ["bluefin.example"])
+        d.addAccount(id: "B", name: "Bluefin Europe", domains: ["eu.bluefin.example"])
+        #expect(d.classify(reference: "x@ops.eu.bluefin.example") == .customer("x@ops.eu.bluefin.example", account: 1))
+        #expect(d.classify(reference: "y@us.bluefin.example") == .customer("y@us.bluefin.example", account: 0))
+        #expect(d.classify(reference: "z@notbluefin.example") == .otherExternal("z@notbluefin.example"))
+    }
+}
