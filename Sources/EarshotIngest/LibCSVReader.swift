@@ -36,6 +36,7 @@ public final class LibCSVReader {
     private let parser: UnsafeMutablePointer<csv_parser>
     private let context = ParseContext()
     private let delimiter: UInt8
+    private let blockSize: Int
     private let onEvent: (Event) -> Void
 
     // Position of the next byte to be fed.
@@ -46,21 +47,25 @@ public final class LibCSVReader {
 
     // The record in progress: its bytes and where each of its physical lines starts.
     private var pending: [UInt8] = []
-    private var lineStarts: [(offset: Int, line: Int, byte: Int)] = []
+    private var lineStarts: [LineStart] = []
 
     // After an error inside the first line of a record: skip to the end of that line.
-    private var discarding: (line: Int, byte: Int, reason: RejectReason, raw: [UInt8])?
+    private var discarding: Discarded?
 
     /// - Parameters:
     ///   - delimiter: the field separator byte (`,`, `;`, tab, `|`).
     ///   - startByte: byte offset of the first byte fed (the length of a BOM that was skipped).
+    ///   - blockSize: how much libcsv's field buffer grows by at a time: large for whole files (few
+    ///     reallocations on wide fields), small for readers that see a few short records (the sniffer,
+    ///     the fuzz checks), where a 64 KiB first allocation per reader is most of the cost.
     ///   - onEvent: called synchronously for every record, blank line and malformed record.
-    public init(delimiter: UInt8, startByte: Int = 0, onEvent: @escaping (Event) -> Void) {
+    public init(delimiter: UInt8, startByte: Int = 0, blockSize: Int = 64 << 10, onEvent: @escaping (Event) -> Void) {
         self.delimiter = delimiter
         self.byte = startByte
+        self.blockSize = blockSize
         self.onEvent = onEvent
         parser = .allocate(capacity: 1)
-        Self.initialize(parser, delimiter: delimiter)
+        Self.initialize(parser, delimiter: delimiter, blockSize: blockSize)
     }
 
     deinit {
@@ -68,17 +73,17 @@ public final class LibCSVReader {
         parser.deallocate()
     }
 
-    private static func initialize(_ parser: UnsafeMutablePointer<csv_parser>, delimiter: UInt8) {
+    private static func initialize(_ parser: UnsafeMutablePointer<csv_parser>, delimiter: UInt8, blockSize: Int) {
         _ = csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
         csv_set_delim(parser, delimiter)
         csv_set_space_func(parser, noSpaces)
         csv_set_realloc_func(parser, cappedRealloc)
-        csv_set_blk_size(parser, 64 << 10)
+        csv_set_blk_size(parser, blockSize)
     }
 
     private func resetParser() {
         csv_free(parser)
-        Self.initialize(parser, delimiter: delimiter)
+        Self.initialize(parser, delimiter: delimiter, blockSize: blockSize)
         context.reset()
     }
 
@@ -130,13 +135,14 @@ public final class LibCSVReader {
         let endsLine = last == 0x0A || last == 0x0D
         defer { advance(over: seg, endsLine: endsLine, last: last) }
 
-        if var d = discarding {
-            if d.raw.count < 4096 { d.raw.append(contentsOf: seg.prefix(4096 - d.raw.count)) }
-            discarding = d
-            if endsLine {
+        if discarding != nil {
+            // Appended in place (a copy of the optional would copy the bytes on every segment).
+            let room = 4096 - discarding!.raw.count
+            if room > 0 { discarding!.raw.append(contentsOf: seg.prefix(room)) }
+            if endsLine, let d = discarding {
+                discarding = nil
                 onEvent(.malformed(line: d.line, byte: d.byte, reason: d.reason,
                                    raw: RawText.describe(RawText.trimmingLineEnd(d.raw))))
-                discarding = nil
             }
             return
         }
@@ -153,10 +159,10 @@ public final class LibCSVReader {
                     pending.removeAll(keepingCapacity: true)
                     lineStarts.removeAll(keepingCapacity: true)
                 }
-                lineStarts.append((pending.count, line, byte))
+                lineStarts.append(LineStart(offset: pending.count, line: line, byte: byte))
             }
         }
-        if lineStarts.isEmpty { lineStarts.append((pending.count, line, byte)) }
+        if lineStarts.isEmpty { lineStarts.append(LineStart(offset: pending.count, line: line, byte: byte)) }
         pending.append(contentsOf: seg)
 
         let used = csv_parse(parser, seg.baseAddress, seg.count, fieldCallback, recordCallback, contextPointer)
@@ -191,7 +197,7 @@ public final class LibCSVReader {
 
     private func emitIfComplete() {
         guard context.recordComplete else { return }
-        let start = lineStarts.first ?? (0, line, byte)
+        let start = lineStarts.first ?? LineStart(offset: 0, line: line, byte: byte)
         if let problem = context.problem {
             let raw = RawText.describe(RawText.trimmingLineEnd(pending))
             onEvent(.malformed(line: start.line, byte: start.byte, reason: problem, raw: raw))
@@ -206,7 +212,7 @@ public final class LibCSVReader {
     /// Rejects the first physical line of the record in progress, resets the parser, and re-reads the
     /// record's later lines as fresh input.
     private func recoverFromError(reason: RejectReason, currentSegmentComplete: Bool) {
-        let first = lineStarts.first ?? (0, line, byte)
+        let first = lineStarts.first ?? LineStart(offset: 0, line: line, byte: byte)
         resetParser()
         if lineStarts.count <= 1 {
             let raw = pending
@@ -216,7 +222,7 @@ public final class LibCSVReader {
                 onEvent(.malformed(line: first.line, byte: first.byte, reason: reason,
                                    raw: RawText.describe(RawText.trimmingLineEnd(raw))))
             } else {
-                discarding = (first.line, first.byte, reason, Array(raw.prefix(4096)))
+                discarding = Discarded(line: first.line, byte: first.byte, reason: reason, raw: Array(raw.prefix(4096)))
             }
             return
         }
@@ -233,6 +239,22 @@ public final class LibCSVReader {
         feed(replay)
         (line, byte, previousWasCR, atLineStart) = saved
     }
+}
+
+/// Where one physical line of the record in progress starts (a struct, not a tuple: arrays of tuples
+/// look up their type metadata at run time on every use).
+private struct LineStart {
+    var offset: Int
+    var line: Int
+    var byte: Int
+}
+
+/// The first line of a record that failed, kept (up to 4 KiB) until its line ends.
+private struct Discarded {
+    var line: Int
+    var byte: Int
+    var reason: RejectReason
+    var raw: [UInt8]
 }
 
 /// One CSV record: its fields, the line and byte where it starts, and its raw bytes.
@@ -281,7 +303,7 @@ private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ co
         ctx.fields.append("")
         return
     }
-    if let text = String(validating: buffer, as: UTF8.self) {
+    if let text = UTF8Bytes.string(buffer) {
         ctx.fields.append(text)
     } else {
         ctx.problem = ctx.problem ?? .invalidEncoding
@@ -297,6 +319,27 @@ private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPoin
     ctx.fields = []
     ctx.fields.reserveCapacity(ctx.finishedFields.count)
     ctx.recordComplete = true
+}
+
+extension UTF8Bytes {
+    /// The bytes as a String, or nil when they are not well-formed UTF-8.
+    public static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard isValid(bytes) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { target in
+            _ = target.initialize(fromContentsOf: bytes)
+            return bytes.count
+        }
+    }
+
+    /// The bytes as a String, or nil when they are not well-formed UTF-8.
+    public static func string(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { string($0) }
+    }
+
+    /// The bytes as a String, or nil when they are not well-formed UTF-8.
+    public static func string(_ bytes: ArraySlice<UInt8>) -> String? {
+        bytes.withUnsafeBufferPointer { string($0) }
+    }
 }
 
 /// libcsv trims "spaces" around unquoted fields by default; earshot keeps every byte.

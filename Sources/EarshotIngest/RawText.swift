@@ -4,20 +4,22 @@ public enum RawText {
     /// The bytes as text, with invalid UTF-8 bytes and NUL written as `\xNN`.
     public static func describe(_ bytes: some Collection<UInt8>) -> String {
         let array = Array(bytes)
-        if !array.contains(0), let text = String(validating: array, as: UTF8.self) { return text }
-        var out = ""
+        if !array.contains(0), let text = UTF8Bytes.string(array) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(array.count + 16)
         var i = 0
         while i < array.count {
             let length = sequenceLength(array, at: i)
-            if length > 0, array[i] != 0, let piece = String(validating: array[i..<(i + length)], as: UTF8.self) {
-                out += piece
+            if length > 0, array[i] != 0, UTF8Bytes.isValid(array[i..<(i + length)]) {
+                out.append(contentsOf: array[i..<(i + length)])
                 i += length
             } else {
-                out += "\\x" + hex(array[i])
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "x"), hexDigits[Int(array[i] >> 4)], hexDigits[Int(array[i] & 0x0F)]])
                 i += 1
             }
         }
-        return out
+        // Valid by construction: whole UTF-8 sequences and ASCII escapes.
+        return UTF8Bytes.string(out) ?? ""
     }
 
     /// The bytes without a trailing CR, LF or CRLF.
@@ -40,8 +42,5 @@ public enum RawText {
         return i + n <= b.count ? n : 0
     }
 
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-    }
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 }

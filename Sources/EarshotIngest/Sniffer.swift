@@ -60,7 +60,7 @@ public enum Sniffer {
     /// cut record dropped when the sample is not the whole file).
     static func records(_ utf8: [UInt8], delimiter: UInt8, whole: Bool, limit: Int = 60) -> [[String]] {
         var rows: [[String]] = []
-        let reader = LibCSVReader(delimiter: delimiter) { event in
+        let reader = LibCSVReader(delimiter: delimiter, blockSize: 4 << 10) { event in
             if case let .record(r) = event, rows.count < limit + 1 { rows.append(r.fields) }
         }
         reader.feed(utf8)
