@@ -87,28 +87,27 @@ struct Candidate {
     }
 }
 
-/// Every candidate of a run, stored column by column with one shared array of members, so a row
-/// costs about 70 bytes plus 8 per participant instead of a struct with its own heap arrays. The
-/// duplicate rule needs every row until all sources are read; this keeps that memory small.
+/// Every candidate of a run, stored column by column in chunked columns (no growth slack), with the
+/// members of all rows in one chunked array of 32-bit values: a row costs about 50 bytes plus 4 per
+/// participant. The duplicate rule needs every row until all sources are read; this keeps that
+/// memory small (bench: README "Performance").
 struct CandidateStore {
     /// File names by config order (`Candidate.fileOrder`).
     let fileNames: [String]
-    private var fileOrder: [Int32] = []
-    private var line: [Int32] = []
-    private var kinds: [UInt8] = []          // low 4 bits: InteractionKind; bit 4: CRM; bit 5: free
-    private var inPerson: [Int8] = []        // -1 unknown, 0 remote, 1 in person
-    private var start: [Int64] = []
-    private var end: [Int64] = []
-    private var visitFirst: [Int32] = []     // Int32.min: no visit
-    private var visitLast: [Int32] = []
-    private var uid: [UInt64] = []           // 0: none
-    private var organizer: [Int32] = []      // -1: none
-    private var crmId: [UInt64] = []         // 0: none
-    private var memberOffset: [Int32] = []
-    private var memberCount: [UInt16] = []
-    private var members: [Int64] = []
-    private var subjectIndex: [Int32] = []   // -1: none
-    private var subjects: [String] = []
+    private var fileOrder = ChunkedColumn<UInt16>()
+    private var line = ChunkedColumn<Int32>()
+    private var flags = ChunkedColumn<UInt8>()       // low 4 bits: InteractionKind; bit 4: CRM; bit 5: free; bits 6-7: in person (0 unknown, 1 remote, 2 in person)
+    private var start = ChunkedColumn<Int64>()
+    private var end = ChunkedColumn<Int64>()
+    private var uid = ChunkedColumn<UInt64>()        // 0: none
+    private var organizer = ChunkedColumn<Int32>()   // -1: none
+    private var memberAddress = ChunkedColumn<UInt32>()
+    private var memberCount = ChunkedColumn<UInt16>()
+    private var members = ChunkedRuns<UInt32>()      // tag << 29 | value
+    // Rare columns, by row: visit dates, CRM ids, kept subjects (broadcasts).
+    private var visits: [Int32: ClosedRange<Int>] = [:]
+    private var crmIds: [Int32: UInt64] = [:]
+    private var subjects: [Int32: String] = [:]
 
     init(fileNames: [String]) { self.fileNames = fileNames }
 
@@ -117,69 +116,82 @@ struct CandidateStore {
 
     private static let kinds = InteractionKind.allCases
 
+    /// Members as stored: the 3-bit tag moves from bit 58 to bit 29 (ids stay below 2^29).
+    private static func pack(_ m: Int64) -> UInt32 {
+        UInt32(truncatingIfNeeded: Candidate.tag(m)) << 29 | UInt32(truncatingIfNeeded: m & Candidate.valueMask) & 0x1FFF_FFFF
+    }
+
+    private static func unpack(_ m: UInt32) -> Int64 { Int64(m >> 29) << 58 | Int64(m & 0x1FFF_FFFF) }
+
     mutating func append(_ c: Candidate) {
-        fileOrder.append(Int32(c.fileOrder))
+        let row = Int32(count)
+        fileOrder.append(UInt16(clamping: c.fileOrder))
         line.append(Int32(clamping: c.location.line))
         var k = UInt8(Self.kinds.firstIndex(of: c.kind)!)
         if c.sourceKind == .crm { k |= 0x10 }
         if c.free { k |= 0x20 }
-        kinds.append(k)
-        inPerson.append(c.inPerson.map { $0 ? 1 : 0 } ?? -1)
+        k |= (c.inPerson.map { $0 ? 2 : 1 } ?? 0) << 6
+        flags.append(k)
         start.append(c.start)
         end.append(c.end)
-        visitFirst.append(c.visitDates.map { Int32($0.lowerBound) } ?? Int32.min)
-        visitLast.append(c.visitDates.map { Int32($0.upperBound) } ?? Int32.min)
         uid.append(c.uid ?? 0)
         organizer.append(c.organizer.map { Int32($0) } ?? -1)
-        crmId.append(c.crmId ?? 0)
-        memberOffset.append(Int32(members.count))
-        memberCount.append(UInt16(clamping: c.members.count))
-        members.append(contentsOf: c.members.prefix(Int(UInt16.max)))
-        if c.subject.isEmpty { subjectIndex.append(-1) } else { subjectIndex.append(Int32(subjects.count)); subjects.append(c.subject) }
+        let kept = c.members.prefix(Int(UInt16.max))
+        memberAddress.append(members.append(kept.map(Self.pack)))
+        memberCount.append(UInt16(kept.count))
+        if let v = c.visitDates { visits[row] = v }
+        if let id = c.crmId { crmIds[row] = id }
+        if !c.subject.isEmpty { subjects[row] = c.subject }
     }
 
-    /// The candidate at `i`, rebuilt as a value (the source location's byte offset is not kept).
     subscript(i: Int) -> Candidate {
         let order = Int(fileOrder[i])
-        let k = kinds[i]
+        let k = flags[i]
+        let person = k >> 6
         var c = Candidate(fileOrder: order, location: SourceLocation(file: fileNames[order], line: Int(line[i]), byte: 0),
                           sourceKind: k & 0x10 != 0 ? .crm : .calendar, kind: Self.kinds[Int(k & 0x0F)],
-                          start: start[i], end: end[i],
-                          visitDates: visitFirst[i] == Int32.min ? nil : Int(visitFirst[i])...Int(visitLast[i]),
+                          start: start[i], end: end[i], visitDates: visits[Int32(i)],
                           uid: uid[i] == 0 ? nil : uid[i], organizer: organizer[i] < 0 ? nil : Int(organizer[i]),
-                          subject: subjectIndex[i] < 0 ? "" : subjects[Int(subjectIndex[i])],
-                          inPerson: inPerson[i] < 0 ? nil : inPerson[i] == 1, free: k & 0x20 != 0)
-        c.crmId = crmId[i] == 0 ? nil : crmId[i]
-        c.setMembers(Array(memberSlice(i)))
+                          subject: subjects[Int32(i)] ?? "",
+                          inPerson: person == 0 ? nil : person == 2, free: k & 0x20 != 0)
+        c.crmId = crmIds[Int32(i)]
+        c.setMembers(memberSlice(i).map(Self.unpack))
         return c
     }
 
-    /// The members of row `i` without rebuilding the row.
-    func memberSlice(_ i: Int) -> ArraySlice<Int64> {
-        let o = Int(memberOffset[i])
-        return members[o..<(o + Int(memberCount[i]))]
+    /// Row `i`'s members as stored (packed; see `member(_:)`).
+    func memberSlice(_ i: Int) -> ArraySlice<UInt32> {
+        members.run(at: memberAddress[i], count: Int(memberCount[i]))
     }
+
+    /// A stored member in `Candidate`'s form.
+    static func member(_ packed: UInt32) -> Int64 { unpack(packed) }
 
     func file(_ i: Int) -> String { fileNames[Int(fileOrder[i])] }
     func startOf(_ i: Int) -> Int64 { start[i] }
     func endOf(_ i: Int) -> Int64 { end[i] }
     func uidOf(_ i: Int) -> UInt64? { uid[i] == 0 ? nil : uid[i] }
-    func crmIdOf(_ i: Int) -> UInt64? { crmId[i] == 0 ? nil : crmId[i] }
+    /// Rows with a CRM id, in row order.
+    var crmRows: [(row: Int, id: UInt64)] { crmIds.map { (Int($0.key), $0.value) }.sorted { $0.row < $1.row } }
 
-    /// Changes row `i` (relations add invitees); grown member lists move to the end of the shared array.
+    /// Changes row `i` (relations add invitees); grown member lists are stored again at the end.
     mutating func modify(_ i: Int, _ body: (inout Candidate) -> Void) {
         var c = self[i]
         body(&c)
-        if c.members.count != Int(memberCount[i]) || !c.members.elementsEqual(memberSlice(i)) {
-            memberOffset[i] = Int32(members.count)
-            memberCount[i] = UInt16(clamping: c.members.count)
-            members.append(contentsOf: c.members.prefix(Int(UInt16.max)))
+        let kept = c.members.prefix(Int(UInt16.max)).map(Self.pack)
+        if !kept.elementsEqual(memberSlice(i)) {
+            memberAddress[i] = members.append(kept)
+            memberCount[i] = UInt16(kept.count)
         }
     }
 
-    /// Row indexes in config order, then line order: the first of a cluster represents it.
-    func readOrder() -> [Int] {
-        indices.sorted { (fileOrder[$0], line[$0], $0) < (fileOrder[$1], line[$1], $1) }
+    /// Row indexes in config order, then line order (the first of a cluster represents it), or nil
+    /// when rows were stored in that order already (the usual case: files are read in config order).
+    func readOrder() -> [Int32]? {
+        var sorted = true
+        for i in 1..<max(1, count) where (fileOrder[i - 1], line[i - 1]) > (fileOrder[i], line[i]) { sorted = false; break }
+        if sorted { return nil }
+        return indices.map(Int32.init).sorted { (fileOrder[Int($0)], line[Int($0)], $0) < (fileOrder[Int($1)], line[Int($1)], $1) }
     }
 }
 

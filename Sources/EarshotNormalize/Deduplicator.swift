@@ -17,21 +17,21 @@ struct Deduplicator {
     let period: Period
     /// The directory's interned addresses (`Candidate` keeps their ids).
     let addresses: [String]
-    private var parent: [Int]
+    /// Union-find over read ranks (32-bit: a run's rows fit, and the index costs 4 bytes a row).
+    private var parent: [Int32] = []
 
     init(candidates: CandidateStore, config: EarshotConfig, period: Period, addresses: [String]) {
         self.addresses = addresses
         self.candidates = candidates
         self.config = config
         self.period = period
-        self.parent = Array(candidates.indices)
     }
 
     private mutating func find(_ i: Int) -> Int {
         var root = i
-        while parent[root] != root { root = parent[root] }
+        while Int(parent[root]) != root { root = Int(parent[root]) }
         var j = i
-        while parent[j] != root { let next = parent[j]; parent[j] = root; j = next }
+        while Int(parent[j]) != root { let next = Int(parent[j]); parent[j] = Int32(root); j = next }
         return root
     }
 
@@ -39,51 +39,77 @@ struct Deduplicator {
         let ra = find(a), rb = find(b)
         guard ra != rb else { return }
         // The smaller index (earlier in config and line order) stays the root.
-        if ra < rb { parent[rb] = ra } else { parent[ra] = rb }
+        if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
+    }
+
+    /// A sort key and a read rank, sorted by key then rank.
+    private struct Keyed: Comparable {
+        var key: Int64
+        var rank: Int32
+        static func < (a: Keyed, b: Keyed) -> Bool { (a.key, a.rank) < (b.key, b.rank) }
+    }
+
+    /// What two copies of a meeting share within one start minute: end minute and a participant.
+    private struct Slot: Hashable {
+        var end: Int64
+        var member: Int64
     }
 
     mutating func run(ledger: inout Ledger, model: inout CanonicalModel) {
-        // Candidates arrive in read order; rank i is the i-th row in (config order, line) order, so the
-        // smallest rank of a cluster (its root) is its representative.
-        let row = candidates.readOrder()
-        var byUID: [UInt64: Int] = [:]
-        // (start minute, end minute, participant) → first rank, keyed by a 64-bit mix of the triple to keep
-        // the index small; a hit is verified against the row itself, so a hash collision never merges.
-        var bySlot: [UInt64: Int32] = [:]
-        for i in row.indices {
-            let r = row[i]
-            if let uid = candidates.uidOf(r) {
-                if let j = byUID[uid] { union(j, i) } else { byUID[uid] = i }
-            }
-            let start = candidates.startOf(r) / 60, end = candidates.endOf(r) / 60
-            // Keys: a person (declined or not), an address (customer or other), an account.
-            for member in candidates.memberSlice(r) {
-                let key = Self.namespaced(member)
-                let slot = Self.mix(start, end, key)
-                if let j = bySlot[slot].map(Int.init) {
-                    let other = row[j]
-                    if candidates.startOf(other) / 60 == start, candidates.endOf(other) / 60 == end,
-                       candidates.memberSlice(other).contains(where: { Self.namespaced($0) == key }) {
-                        union(j, i)
-                    }
-                } else {
-                    bySlot[slot] = Int32(i)
+        // Ranks: the i-th row in (config order, line) order; the smallest rank of a cluster (its root)
+        // represents it. `order` maps rank to row (nil: rows are stored in that order).
+        let order = candidates.readOrder()
+        func row(_ rank: Int) -> Int { order.map { Int($0[rank]) } ?? rank }
+        let n = candidates.count
+        parent = Array(0..<Int32(n))
+
+        // Memory, not speed, shapes this (it runs while every row is held): instead of dictionaries
+        // over all rows, two sorted arrays of (key, rank), one at a time, and one small dictionary.
+        // Same iCalUID: neighbours after sorting by (uid, rank).
+        var keyed: [Keyed] = []
+        keyed.reserveCapacity(n)
+        for r in 0..<n { if let uid = candidates.uidOf(row(r)) { keyed.append(Keyed(key: Int64(bitPattern: uid), rank: Int32(r))) } }
+        keyed.sort()
+        for k in keyed.indices.dropFirst() where keyed[k].key == keyed[k - 1].key { union(Int(keyed[k - 1].rank), Int(keyed[k].rank)) }
+
+        // Same (start minute, end minute, participant): group by start minute, then match end minute and
+        // participant (a person, declined or not; an address; an account) within the group.
+        keyed.removeAll(keepingCapacity: true)
+        for r in 0..<n { keyed.append(Keyed(key: candidates.startOf(row(r)) / 60, rank: Int32(r))) }
+        keyed.sort()
+        var firstWith: [Slot: Int32] = [:]
+        var groupStart = 0
+        while groupStart < keyed.count {
+            var groupEnd = groupStart
+            while groupEnd < keyed.count, keyed[groupEnd].key == keyed[groupStart].key { groupEnd += 1 }
+            firstWith.removeAll(keepingCapacity: true)
+            for k in groupStart..<groupEnd {
+                let rank = Int(keyed[k].rank), r = row(rank)
+                let end = candidates.endOf(r) / 60
+                for member in candidates.memberSlice(r) {
+                    let slot = Slot(end: end, member: Self.namespaced(CandidateStore.member(member)))
+                    if let j = firstWith[slot] { union(Int(j), rank) } else { firstWith[slot] = Int32(rank) }
                 }
             }
+            groupStart = groupEnd
         }
-        bySlot = [:]
-        byUID = [:]
-        // Group members by root without a dictionary of arrays: sort (root, index) pairs.
-        let roots = candidates.indices.map { find($0) }
-        let order = candidates.indices.sorted { (roots[$0], $0) < (roots[$1], $1) }
-        var cursor = 0
-        while cursor < order.count {
-            let root = roots[order[cursor]]
-            var next = cursor
-            while next < order.count && roots[order[next]] == root { next += 1 }
-            let members = Array(order[cursor..<next])
-            cursor = next
-            let rep = candidates[row[root]]
+        keyed = []
+        firstWith = [:]
+
+        // Clusters as lists in rank order, threaded through one array: `next[r]` is the rank after r in
+        // r's cluster (-1: none). Walking ranks downwards and inserting each right after its root leaves
+        // every list ascending.
+        for r in 0..<n { parent[r] = Int32(find(r)) }
+        var next = [Int32](repeating: -1, count: n)
+        for r in stride(from: n - 1, through: 0, by: -1) {
+            let root = Int(parent[r])
+            if root != r { next[r] = next[root]; next[root] = Int32(r) }
+        }
+        for root in 0..<n where Int(parent[root]) == root {
+            var members = [root]
+            var cursor = Int(next[root])
+            while cursor >= 0 { members.append(cursor); cursor = Int(next[cursor]) }
+            let rep = candidates[row(root)]
             var interaction = Interaction(index: model.interactions.count, source: rep.location, sourceKind: rep.sourceKind,
                                           kind: rep.kind, start: rep.start, end: rep.end, subject: rep.subject)
             interaction.visitDates = rep.visitDates
@@ -95,7 +121,7 @@ struct Deduplicator {
             var accounts: Set<Int> = []
             var allFree = true
             for m in members {
-                let c = candidates[row[m]]
+                let c = candidates[row(m)]
                 interaction.seenIn.insert(c.sourceKind)
                 for p in c.people { people[p.person] = (people[p.person] ?? false) || p.declined }
                 customers.formUnion(c.customers.map { addresses[$0] })
@@ -126,11 +152,11 @@ struct Deduplicator {
                 rule = nil
             }
             if let rule {
-                for m in members { ledger.acceptedBecameIgnored(candidates.file(row[m]), rule) }
+                for m in members { ledger.acceptedBecameIgnored(candidates.file(row(m)), rule) }
                 if rule == .broadcast { model.broadcasts.append(interaction) }
                 continue
             }
-            for m in members where m != root { ledger.acceptedBecameMerged(candidates.file(row[m])) }
+            for m in members where m != root { ledger.acceptedBecameMerged(candidates.file(row(m))) }
             let clippedStart = max(interaction.start, period.startUTC)
             let clippedEnd = min(interaction.end, period.endUTC)
             for p in interaction.takingPart {
@@ -145,17 +171,6 @@ struct Deduplicator {
     static func namespaced(_ member: Int64) -> Int64 {
         let tag = Candidate.tag(member), value = member & Candidate.valueMask
         return (tag <= 2 ? Int64(1) : tag <= 4 ? 2 : 3) << 58 | value
-    }
-
-    /// A fixed 64-bit mix (splitmix64 finalizer) of the triple: deterministic across runs.
-    static func mix(_ a: Int64, _ b: Int64, _ c: Int64) -> UInt64 {
-        func f(_ x: UInt64) -> UInt64 {
-            var z = x &+ 0x9E37_79B9_7F4A_7C15
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        return f(f(f(UInt64(bitPattern: a)) ^ UInt64(bitPattern: b)) ^ UInt64(bitPattern: c))
     }
 
     static func strength(_ kind: InteractionKind) -> Int {

@@ -272,7 +272,7 @@ public final class Normalizer {
     func applyRelations() {
         guard !relations.isEmpty else { return }
         var byEvent: [UInt64: [Int]] = [:]
-        for i in candidates.indices { if let id = candidates.crmIdOf(i) { byEvent[id, default: []].append(i) } }
+        for (row, id) in candidates.crmRows { byEvent[id, default: []].append(row) }
         for r in relations {
             guard let targets = Candidate.uidHash(r.eventId).flatMap({ byEvent[$0] }) else {
                 ledger.acceptedBecameIgnored(r.file, .notAnActivity)

@@ -1,0 +1,51 @@
+/// An append-only column stored in fixed chunks of 65,536 values. A growing `Array` doubles (up to
+/// twice the memory it needs, and a copy of everything at each doubling); a chunked column costs its
+/// values plus at most one partly filled chunk, and never copies. The candidate store is built from
+/// these because it holds every row of a run.
+struct ChunkedColumn<Element> {
+    static var chunkShift: Int { 16 }
+    static var chunkSize: Int { 1 << chunkShift }
+
+    private var chunks: [[Element]] = []
+    private(set) var count = 0
+
+    mutating func append(_ value: Element) {
+        if count & (Self.chunkSize - 1) == 0 {
+            var chunk: [Element] = []
+            chunk.reserveCapacity(Self.chunkSize)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(value)
+        count += 1
+    }
+
+    subscript(i: Int) -> Element {
+        get { chunks[i >> Self.chunkShift][i & (Self.chunkSize - 1)] }
+        set { chunks[i >> Self.chunkShift][i & (Self.chunkSize - 1)] = newValue }
+    }
+}
+
+/// Variable-length runs of values (each row's members) in fixed chunks: a run never straddles two
+/// chunks, so each is one contiguous slice, addressed by `chunk << 16 | offset`.
+struct ChunkedRuns<Element> {
+    private var chunks: [[Element]] = []
+
+    /// Stores a run of at most 65,536 values and returns its address.
+    mutating func append(_ run: some Collection<Element>) -> UInt32 {
+        let size = ChunkedColumn<Element>.chunkSize
+        precondition(run.count <= size)
+        if chunks.isEmpty || chunks[chunks.count - 1].count + run.count > size {
+            var chunk: [Element] = []
+            chunk.reserveCapacity(size)
+            chunks.append(chunk)
+        }
+        let address = UInt32(chunks.count - 1) << 16 | UInt32(chunks[chunks.count - 1].count)
+        chunks[chunks.count - 1].append(contentsOf: run)
+        return address
+    }
+
+    func run(at address: UInt32, count: Int) -> ArraySlice<Element> {
+        let offset = Int(address & 0xFFFF)
+        return chunks[Int(address >> 16)][offset..<(offset + count)]
+    }
+}

@@ -1,0 +1,62 @@
+import EarshotModel
+import Testing
+@testable import EarshotNormalize
+
+/// The compact candidate store must give back exactly what was put in: chunk boundaries, packed
+/// members and the rare columns kept apart are where a compact layout can lose something.
+@Suite("candidate store")
+struct CandidateStoreTests {
+    @Test("a chunked column reads back every value across chunk boundaries, and writes in place")
+    func chunkedColumn() {
+        var column = ChunkedColumn<Int32>()
+        let n = 3 * ChunkedColumn<Int32>.chunkSize + 17 // three full chunks and a partial fourth
+        for i in 0..<n { column.append(Int32(i) &* 7) }
+        #expect(column.count == n)
+        #expect((0..<n).allSatisfy { column[$0] == Int32($0) &* 7 })
+        column[65_536] = -1 // first value of the second chunk
+        #expect(column[65_535] == 65_535 * 7 && column[65_536] == -1 && column[65_537] == 65_537 * 7)
+    }
+
+    @Test("runs never straddle a chunk: a run that does not fit starts the next chunk")
+    func chunkedRuns() {
+        var runs = ChunkedRuns<UInt32>()
+        let first = runs.append((0..<65_530).map(UInt32.init))     // leaves 6 free in chunk 0
+        let second = runs.append([1, 2, 3, 4, 5, 6, 7, 8] as [UInt32]) // 8 > 6: goes to chunk 1, offset 0
+        let third = runs.append([9] as [UInt32])                   // chunk 1, offset 8
+        #expect(first == 0 && second == 1 << 16 && third == 1 << 16 | 8)
+        #expect(Array(runs.run(at: second, count: 8)) == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(Array(runs.run(at: third, count: 1)) == [9])
+        #expect(runs.run(at: first, count: 65_530).last == 65_529)
+    }
+
+    @Test("a candidate with every optional part set survives the round trip")
+    func roundTrip() {
+        let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
+        var unresolved: [String: Int] = [:]
+        var c = Candidate(fileOrder: 1, location: SourceLocation(file: "b.csv", line: 42, byte: 0), sourceKind: .crm,
+                          kind: .visit, start: 1_767_225_600, end: 1_767_312_000, visitDates: 20_454...20_455,
+                          uid: 0xFFFF_0000_1234_5678, organizer: 3, subject: "All hands", inPerson: true, free: true)
+        c.crmId = 99
+        c.add(.person(3), in: d, unresolved: &unresolved)
+        c.add(.person(536_870_911), declined: true, in: d, unresolved: &unresolved) // the largest id a member keeps (2^29 - 1)
+        c.add(.otherExternal("x@other.example"), in: d, unresolved: &unresolved)
+        c.addAccount(7)
+        var plain = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: 2, byte: 0), sourceKind: .calendar,
+                              kind: .meeting, start: 0, end: 60, visitDates: nil, uid: nil, organizer: nil, subject: "",
+                              inPerson: false, free: false)
+        plain.add(.person(1), in: d, unresolved: &unresolved)
+
+        var store = CandidateStore(fileNames: ["a.csv", "b.csv"])
+        store.append(plain)
+        store.append(c)
+        let back = store[1], plainBack = store[0]
+        #expect(back.location.file == "b.csv" && back.location.line == 42 && back.fileOrder == 1)
+        #expect(back.sourceKind == .crm && back.kind == .visit && back.free && back.inPerson == true)
+        #expect(back.start == c.start && back.end == c.end && back.visitDates == 20_454...20_455)
+        #expect(back.uid == c.uid && back.organizer == 3 && back.crmId == 99 && back.subject == "All hands")
+        #expect(back.people == c.people && back.otherExternal == c.otherExternal && back.accounts == [7])
+        #expect(plainBack.inPerson == false && plainBack.visitDates == nil && plainBack.uid == nil && plainBack.crmId == nil)
+        #expect(plainBack.people == [InternalParticipant(person: 1, declined: false)] && plainBack.subject.isEmpty)
+        #expect(store.readOrder() == nil) // stored in (file, line) order already
+    }
+}
