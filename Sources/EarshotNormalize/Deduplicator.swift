@@ -42,17 +42,33 @@ struct Deduplicator {
         if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
     }
 
-    /// A sort key and a read rank, sorted by key then rank.
-    private struct Keyed: Comparable {
-        var key: Int64
-        var rank: Int32
-        static func < (a: Keyed, b: Keyed) -> Bool { (a.key, a.rank) < (b.key, b.rank) }
-    }
-
-    /// What two copies of a meeting share within one start minute: end minute and a participant.
+    /// What two copies of a meeting share: start and end minute, and a participant.
     private struct Slot: Hashable {
+        var start: Int64
         var end: Int64
         var member: Int64
+    }
+
+    /// Ranks sorted by a 32-bit key, each packed as `key << 32 | rank` into one UInt64: 8 bytes a row
+    /// (Swift's sort adds a buffer of half that), and integers sort without a comparator. Equal keys
+    /// end up adjacent; callers resolve each run of equal keys on exact values.
+    private static func packedRanks(_ n: Int, key: (Int) -> UInt32?) -> [UInt64] {
+        var packed: [UInt64] = []
+        packed.reserveCapacity(n)
+        for rank in 0..<n { if let k = key(rank) { packed.append(UInt64(k) << 32 | UInt64(rank)) } }
+        packed.sort()
+        return packed
+    }
+
+    /// Calls `body` with the ranks of each run of two or more equal keys.
+    private static func forEachRun(_ packed: [UInt64], _ body: ([Int]) -> Void) {
+        var i = 0
+        while i < packed.count {
+            var j = i + 1
+            while j < packed.count, packed[j] >> 32 == packed[i] >> 32 { j += 1 }
+            if j - i > 1 { body(packed[i..<j].map { Int($0 & 0xFFFF_FFFF) }) }
+            i = j
+        }
     }
 
     mutating func run(ledger: inout Ledger, model: inout CanonicalModel) {
@@ -63,38 +79,37 @@ struct Deduplicator {
         let n = candidates.count
         parent = Array(0..<Int32(n))
 
-        // Memory, not speed, shapes this (it runs while every row is held): instead of dictionaries
-        // over all rows, two sorted arrays of (key, rank), one at a time, and one small dictionary.
-        // Same iCalUID: neighbours after sorting by (uid, rank).
-        var keyed: [Keyed] = []
-        keyed.reserveCapacity(n)
-        for r in 0..<n { if let uid = candidates.uidOf(row(r)) { keyed.append(Keyed(key: Int64(bitPattern: uid), rank: Int32(r))) } }
-        keyed.sort()
-        for k in keyed.indices.dropFirst() where keyed[k].key == keyed[k - 1].key { union(Int(keyed[k - 1].rank), Int(keyed[k].rank)) }
-
-        // Same (start minute, end minute, participant): group by start minute, then match end minute and
-        // participant (a person, declined or not; an address; an account) within the group.
-        keyed.removeAll(keepingCapacity: true)
-        for r in 0..<n { keyed.append(Keyed(key: candidates.startOf(row(r)) / 60, rank: Int32(r))) }
-        keyed.sort()
-        var firstWith: [Slot: Int32] = [:]
-        var groupStart = 0
-        while groupStart < keyed.count {
-            var groupEnd = groupStart
-            while groupEnd < keyed.count, keyed[groupEnd].key == keyed[groupStart].key { groupEnd += 1 }
+        // Memory, not speed, shapes this (it runs while every row is held): no dictionary over all rows,
+        // but one sorted array of packed ranks at a time, and small dictionaries over runs of equal keys.
+        // Same iCalUID: sorted by the uid hash's high 32 bits, then matched on the whole hash.
+        var packed = Self.packedRanks(n) { rank in candidates.uidOf(row(rank)).map { UInt32(truncatingIfNeeded: $0 >> 32) } }
+        var firstWithUID: [UInt64: Int] = [:]
+        Self.forEachRun(packed) { ranks in
+            firstWithUID.removeAll(keepingCapacity: true)
+            for rank in ranks {
+                let uid = candidates.uidOf(row(rank))!
+                if let j = firstWithUID[uid] { union(j, rank) } else { firstWithUID[uid] = rank }
+            }
+        }
+        // Same (start minute, end minute, participant): sorted by the start minute's low 32 bits, then
+        // matched on the whole triple; a participant is a person (declined or not), an address, an account.
+        packed = []
+        packed = Self.packedRanks(n) { rank in UInt32(truncatingIfNeeded: candidates.startOf(row(rank)) / 60) }
+        var firstWith: [Slot: Int] = [:]
+        Self.forEachRun(packed) { ranks in
             firstWith.removeAll(keepingCapacity: true)
-            for k in groupStart..<groupEnd {
-                let rank = Int(keyed[k].rank), r = row(rank)
-                let end = candidates.endOf(r) / 60
+            for rank in ranks {
+                let r = row(rank)
+                let start = candidates.startOf(r) / 60, end = candidates.endOf(r) / 60
                 for member in candidates.memberSlice(r) {
-                    let slot = Slot(end: end, member: Self.namespaced(CandidateStore.member(member)))
-                    if let j = firstWith[slot] { union(Int(j), rank) } else { firstWith[slot] = Int32(rank) }
+                    let slot = Slot(start: start, end: end, member: Self.namespaced(CandidateStore.member(member)))
+                    if let j = firstWith[slot] { union(j, rank) } else { firstWith[slot] = rank }
                 }
             }
-            groupStart = groupEnd
         }
-        keyed = []
+        packed = []
         firstWith = [:]
+        firstWithUID = [:]
 
         // Clusters as lists in rank order, threaded through one array: `next[r]` is the rank after r in
         // r's cluster (-1: none). Walking ranks downwards and inserting each right after its root leaves

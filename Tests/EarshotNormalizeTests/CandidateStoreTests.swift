@@ -60,3 +60,45 @@ struct CandidateStoreTests {
         #expect(store.readOrder() == nil) // stored in (file, line) order already
     }
 }
+
+/// The duplicate rule sorts rows by 32 bits of a key (the uid hash's high half, the start minute's low
+/// half) and must then match on the whole value: rows that share only those 32 bits stay apart.
+@Suite("duplicate rule on packed keys")
+struct PackedKeyDedupTests {
+    @Test("uids equal in their high 32 bits, and starts 2^32 minutes apart, do not merge; a real uid match does")
+    func partialKeysDoNotMerge() throws {
+        let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
+        var unresolved: [String: Int] = [:]
+        var ledger = Ledger()
+        ledger.open("a.csv")
+        var store = CandidateStore(fileNames: ["a.csv"])
+        let farApart: Int64 = (1 << 32) * 60 // seconds in 2^32 minutes
+        // (start, uid, person); every row also has customer x@client.example so it counts.
+        let rows: [(Int64, UInt64?, Int)] = [
+            (0, 0x1111_2222_0000_0001, 1),          // 1: a
+            (7_200, 0x1111_2222_0000_0002, 2),      // 2: same high half as row 1, nothing else shared
+            (14_400, 0x1111_2222_0000_0001, 3),     // 3: row 1's uid at another time: merges with row 1
+            (86_400, nil, 4),                       // 4
+            (86_400 + farApart, nil, 4),            // 5: same low 32 bits of the start minute as row 4, same person
+        ]
+        for (line, (start, uid, person)) in rows.enumerated() {
+            var c = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: line + 2, byte: 0), sourceKind: .calendar,
+                              kind: .meeting, start: start, end: start + 1_800, visitDates: nil, uid: uid, organizer: nil,
+                              subject: "", inPerson: nil, free: false)
+            c.add(.person(person), in: d, unresolved: &unresolved)
+            c.add(.customer("x@client.example", account: nil), in: d, unresolved: &unresolved)
+            store.append(c)
+            ledger.countRead("a.csv")
+            ledger.accept("a.csv")
+        }
+        var config = EarshotConfig()
+        config.metrics.broadcastThreshold = 25
+        let period = try #require(Period(from: CivilDate(dayNumber: 0), to: CivilDate(dayNumber: 3_000_000), zone: .utc))
+        var dedup = Deduplicator(candidates: store, config: config, period: period, addresses: d.addresses)
+        var model = CanonicalModel()
+        dedup.run(ledger: &ledger, model: &model)
+        // Expected by hand: {1, 3} merge on the uid; 2, 4 and 5 stay alone: four interactions, one merged row.
+        #expect(model.interactions.map(\.rowCount) == [2, 1, 1, 1])
+        #expect(model.interactions.map(\.source.line) == [2, 3, 5, 6])
+    }
+}
