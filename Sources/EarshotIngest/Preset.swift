@@ -106,6 +106,13 @@ public struct MappedRow: Sendable {
         return record.fields[i].trimmingSpaces()
     }
 
+    /// The value of a column found once per file (`ColumnMap.indexes`), trimmed; "" when absent.
+    /// Row readers on the hot path look their columns up once instead of hashing a name per value.
+    public subscript(column column: Int?) -> String {
+        guard let i = column, i < record.fields.count else { return "" }
+        return record.fields[i].trimmingSpaces()
+    }
+
     /// True when the file has a column for this field.
     public func has(_ field: String) -> Bool { map.indexes[field] != nil }
 

@@ -22,6 +22,8 @@ struct CalendarRowReader {
     let isGAM: Bool
     let dateOrder: DateOrder
     let broadcastThreshold: Int
+    /// Where each canonical field is in this file's rows, looked up once.
+    let columns: Columns
     /// GAM's indexed attendee columns: (email column, responseStatus column).
     let gamAttendees: [(email: Int, response: Int?)]
 
@@ -50,6 +52,7 @@ struct CalendarRowReader {
         }
         // en-US Outlook writes month-first dates; the German and Dutch exports write day-first.
         let sniff = try sniffed ?? SourceReader.inspect(file).0
+        columns = Columns(preset.columnMap(for: sniff.header))
         dateOrder = sniff.header.contains("Start Date") || !isOutlook ? .monthFirst : .dayFirst
         var attendees: [(Int, Int?)] = []
         if isGAM {
@@ -61,20 +64,64 @@ struct CalendarRowReader {
         gamAttendees = attendees
     }
 
+    /// The column of each field this reader uses (nil: the file has none).
+    struct Columns {
+        let allDay: Int?
+        let end: Int?
+        let endDate: Int?
+        let endTime: Int?
+        let inPerson: Int?
+        let organizer: Int?
+        let owner: Int?
+        let showAs: Int?
+        let start: Int?
+        let startDate: Int?
+        let startTime: Int?
+        let status: Int?
+        let subject: Int?
+        let uid: Int?
+        let attendees: Int?
+        let optionalAttendees: Int?
+
+        init(_ map: ColumnMap) {
+            allDay = map.indexes["all_day"]
+            end = map.indexes["end"]
+            endDate = map.indexes["end_date"]
+            endTime = map.indexes["end_time"]
+            inPerson = map.indexes["in_person"]
+            organizer = map.indexes["organizer"]
+            owner = map.indexes["owner"]
+            showAs = map.indexes["show_as"]
+            start = map.indexes["start"]
+            startDate = map.indexes["start_date"]
+            startTime = map.indexes["start_time"]
+            status = map.indexes["status"]
+            subject = map.indexes["subject"]
+            uid = map.indexes["uid"]
+            attendees = map.indexes["attendees"]
+            optionalAttendees = map.indexes["optional_attendees"]
+        }
+    }
+
     static let cancelledPrefixes = ["canceled:", "cancelled:", "abgesagt:", "geannuleerd:", "annulé:", "cancelado:"]
+    /// The prefixes' first letters, lower-case ASCII (`| 0x20` folds an upper-case ASCII letter).
+    static let cancelledInitials: Set<UInt8> = Set(cancelledPrefixes.compactMap { $0.utf8.first })
 
     func read(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
-        let subject = row["subject"]
-        let lowerSubject = subject.lowercased()
-        if Self.cancelledPrefixes.contains(where: { lowerSubject.hasPrefix($0) }) { return .outcome(.ignored(.cancelled)) }
-        let status = row["status"].lowercased()
+        let subject = row[column: columns.subject]
+        // Lower-casing every subject is costly; only one that starts like a prefix (c, a, g) can match.
+        if let first = subject.utf8.first, Self.cancelledInitials.contains(first | 0x20) {
+            let lowerSubject = subject.lowercased()
+            if Self.cancelledPrefixes.contains(where: { lowerSubject.hasPrefix($0) }) { return .outcome(.ignored(.cancelled)) }
+        }
+        let status = row[column: columns.status].lowercased()
         if status == "cancelled" || status == "canceled" { return .outcome(.ignored(.cancelled)) }
 
         let owner: Int
         if let fixedOwner {
             owner = fixedOwner
         } else {
-            let text = row["owner"]
+            let text = row[column: columns.owner]
             guard !text.isEmpty else { return .outcome(.rejected(.missingValue, detail: "owner is empty")) }
             guard let p = directory.person(reference: text) else {
                 unresolved[text, default: 0] += 1
@@ -83,17 +130,17 @@ struct CalendarRowReader {
             owner = p
         }
 
-        let allDay = Normalizer.isTrue(row["all_day"]) ?? false
+        let allDay = Normalizer.isTrue(row[column: columns.allDay]) ?? false
         var start: Int64, end: Int64
         var visitDates: ClosedRange<Int>?
-        if !isGAM && (isOutlook || row["start"].isEmpty) {
-            guard let sd = Timestamps.parseDate(row["start_date"], order: dateOrder) else {
-                return .outcome(.rejected(.badDate, detail: "start date \"\(row["start_date"])\" is not a date"))
+        if !isGAM && (isOutlook || row[column: columns.start].isEmpty) {
+            guard let sd = Timestamps.parseDate(row[column: columns.startDate], order: dateOrder) else {
+                return .outcome(.rejected(.badDate, detail: "start date \"\(row[column: columns.startDate])\" is not a date"))
             }
             let ed: CivilDate
-            if row["end_date"].isEmpty { ed = sd } else {
-                guard let d = Timestamps.parseDate(row["end_date"], order: dateOrder) else {
-                    return .outcome(.rejected(.badDate, detail: "end date \"\(row["end_date"])\" is not a date"))
+            if row[column: columns.endDate].isEmpty { ed = sd } else {
+                guard let d = Timestamps.parseDate(row[column: columns.endDate], order: dateOrder) else {
+                    return .outcome(.rejected(.badDate, detail: "end date \"\(row[column: columns.endDate])\" is not a date"))
                 }
                 ed = d
             }
@@ -105,15 +152,15 @@ struct CalendarRowReader {
                 end = zone.startOfDay(last.adding(days: 1))
             } else {
                 var st = 0, et = 0
-                if !row["start_time"].isEmpty {
-                    guard let t = Timestamps.parseTime(row["start_time"]) else {
-                        return .outcome(.rejected(.badDate, detail: "start time \"\(row["start_time"])\" is not a time"))
+                if !row[column: columns.startTime].isEmpty {
+                    guard let t = Timestamps.parseTime(row[column: columns.startTime]) else {
+                        return .outcome(.rejected(.badDate, detail: "start time \"\(row[column: columns.startTime])\" is not a time"))
                     }
                     st = t
                 }
-                if !row["end_time"].isEmpty {
-                    guard let t = Timestamps.parseTime(row["end_time"]) else {
-                        return .outcome(.rejected(.badDate, detail: "end time \"\(row["end_time"])\" is not a time"))
+                if !row[column: columns.endTime].isEmpty {
+                    guard let t = Timestamps.parseTime(row[column: columns.endTime]) else {
+                        return .outcome(.rejected(.badDate, detail: "end time \"\(row[column: columns.endTime])\" is not a time"))
                     }
                     et = t
                 }
@@ -121,8 +168,8 @@ struct CalendarRowReader {
                 end = zone.utc(fromWall: ed.wallSeconds + Int64(et))
             }
         } else {
-            let startText = row["start"].isEmpty ? row["start_date"] : row["start"]
-            let endText = row["end"].isEmpty ? row["end_date"] : row["end"]
+            let startText = row[column: columns.start].isEmpty ? row[column: columns.startDate] : row[column: columns.start]
+            let endText = row[column: columns.end].isEmpty ? row[column: columns.endDate] : row[column: columns.end]
             guard !startText.isEmpty else { return .outcome(.rejected(.missingValue, detail: "start is empty")) }
             guard let s = Timestamps.parseISO(startText) else {
                 return .outcome(.rejected(.badDate, detail: "start \"\(startText)\" is not a date and time"))
@@ -160,17 +207,18 @@ struct CalendarRowReader {
 
         var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .calendar,
                           kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
-                          uid: Candidate.uidHash(row["uid"]), organizer: nil, subject: subject,
-                          inPerson: nil, free: Self.isFree(row["show_as"], outlook: isOutlook))
+                          uid: Candidate.uidHash(row[column: columns.uid]), organizer: nil, subject: subject,
+                          inPerson: nil, free: Self.isFree(row[column: columns.showAs], outlook: isOutlook))
         let ownerDeclined = status == "declined"
         c.add(.person(owner), declined: ownerDeclined, in: directory, unresolved: &unresolved)
-        if let o = row["organizer"].nilIfEmpty, let cls = directory.classify(reference: o) {
+        if let o = row[column: columns.organizer].nilIfEmpty, let cls = directory.classify(reference: o) {
             if case let .person(p) = cls { c.organizer = p }
             c.add(cls, in: directory, unresolved: &unresolved)
         }
-        for field in ["attendees", "optional_attendees"] {
+        for column in [columns.attendees, columns.optionalAttendees] {
             // GAM's attendeesList joins addresses with spaces; other formats use `;`.
-            let parts = isGAM ? row[field].split(separator: " ").map(String.init) : Self.splitAttendees(row[field])
+            let text = row[column: column]
+            let parts = isGAM ? text.split(separator: " ").map(String.init) : Self.splitAttendees(text)
             for part in parts {
                 if let cls = directory.classify(reference: part) { c.add(cls, in: directory, unresolved: &unresolved) }
             }
@@ -182,7 +230,7 @@ struct CalendarRowReader {
             let declined = responseColumn.map { $0 < fields.count && fields[$0].lowercased() == "declined" } ?? false
             if let cls = directory.classify(reference: email) { c.add(cls, declined: declined, in: directory, unresolved: &unresolved) }
         }
-        if let flag = Normalizer.isTrue(row["in_person"]) { c.inPerson = flag }
+        if let flag = Normalizer.isTrue(row[column: columns.inPerson]) { c.inPerson = flag }
         if c.peopleCount <= 1 && !c.hasExternal {
             return .outcome(.ignored(.noParticipants))
         }

@@ -111,19 +111,21 @@ struct Deduplicator {
         firstWith = [:]
         firstWithUID = [:]
 
-        // Clusters as lists in rank order, threaded through one array: `next[r]` is the rank after r in
-        // r's cluster (-1: none). Walking ranks downwards and inserting each right after its root leaves
-        // every list ascending.
+        // Clusters as lists in rank order, threaded through one array that then replaces `parent`:
+        // `link[r]` holds 1 + the next rank of r's cluster (0: none) in its low 31 bits, and bit 31 marks
+        // a root. Walking ranks downwards and inserting each right after its root leaves every list
+        // ascending. (Built before the interactions, so the model never shares memory with `parent`.)
         for r in 0..<n { parent[r] = Int32(find(r)) }
-        var next = [Int32](repeating: -1, count: n)
+        var link = [UInt32](repeating: 0, count: n)
         for r in stride(from: n - 1, through: 0, by: -1) {
             let root = Int(parent[r])
-            if root != r { next[r] = next[root]; next[root] = Int32(r) }
+            if root == r { link[r] |= 1 << 31 } else { link[r] = link[root] & 0x7FFF_FFFF; link[root] = link[root] & (1 << 31) | UInt32(r + 1) }
         }
-        for root in 0..<n where Int(parent[root]) == root {
+        parent = []
+        for root in 0..<n where link[root] & (1 << 31) != 0 {
             var members = [root]
-            var cursor = Int(next[root])
-            while cursor >= 0 { members.append(cursor); cursor = Int(next[cursor]) }
+            var cursor = Int(link[root] & 0x7FFF_FFFF) - 1
+            while cursor >= 0 { members.append(cursor); cursor = Int(link[cursor] & 0x7FFF_FFFF) - 1 }
             let rep = candidates[row(root)]
             var interaction = Interaction(index: model.interactions.count, source: rep.location, sourceKind: rep.sourceKind,
                                           kind: rep.kind, start: rep.start, end: rep.end, subject: rep.subject)

@@ -58,6 +58,16 @@ struct CandidateStoreTests {
         #expect(plainBack.inPerson == false && plainBack.visitDates == nil && plainBack.uid == nil && plainBack.crmId == nil)
         #expect(plainBack.people == [InternalParticipant(person: 1, declined: false)] && plainBack.subject.isEmpty)
         #expect(store.readOrder() == nil) // stored in (file, line) order already
+
+        // Durations are kept in 32 bits; one of 7e9 seconds (about 222 years) goes to the rare column.
+        var long = plain
+        long.location = SourceLocation(file: "b.csv", line: 50, byte: 0)
+        long.fileOrder = 1
+        long.start = -2_000_000_000
+        long.end = 5_000_000_000
+        store.append(long)
+        #expect(store[2].start == -2_000_000_000 && store[2].end == 5_000_000_000)
+        #expect(store.endOf(1) == c.end && store.endOf(0) == 60)
     }
 }
 
