@@ -101,9 +101,18 @@ public struct Ledger: Sendable {
         }
     }
 
+    // The file of the last update: rows come file by file, so most updates skip the name lookup
+    // (comparing a String with the same instance is a pointer check).
+    private var lastFile = ""
+    private var lastIndex = -1
+
     private mutating func update(_ file: String, _ change: (inout FileLedger) -> Void) {
-        open(file)
-        change(&files[position[file]!])
+        if lastIndex < 0 || file != lastFile {
+            open(file)
+            lastIndex = position[file]!
+            lastFile = file
+        }
+        change(&files[lastIndex])
     }
 
     public mutating func countRead(_ file: String) { update(file) { $0.read += 1 } }

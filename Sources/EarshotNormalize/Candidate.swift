@@ -169,6 +169,12 @@ struct CandidateStore {
         members.run(at: memberAddress[i], count: Int(memberCount[i]))
     }
 
+    /// True for a stored customer or other external address (`Candidate.Tag` 3 and 4).
+    static func isExternal(_ packed: UInt32) -> Bool {
+        let tag = packed >> 29
+        return tag == UInt32(Candidate.Tag.customer.rawValue) || tag == UInt32(Candidate.Tag.otherExternal.rawValue)
+    }
+
     /// A stored member in `Candidate`'s form.
     static func member(_ packed: UInt32) -> Int64 { unpack(packed) }
 

@@ -126,6 +126,13 @@ struct Deduplicator {
             var members = [root]
             var cursor = Int(link[root] & 0x7FFF_FFFF) - 1
             while cursor >= 0 { members.append(cursor); cursor = Int(link[cursor] & 0x7FFF_FFFF) - 1 }
+            // Most clusters (internal meetings) name no external participant in any copy: they are
+            // `internal-only`, decided here without building the interaction (the general path below
+            // reaches the same rule: no customer address and no other external address).
+            if !members.contains(where: { m in candidates.memberSlice(row(m)).contains(where: CandidateStore.isExternal) }) {
+                for m in members { ledger.acceptedBecameIgnored(candidates.file(row(m)), .internalOnly) }
+                continue
+            }
             let rep = candidates[row(root)]
             var interaction = Interaction(index: model.interactions.count, source: rep.location, sourceKind: rep.sourceKind,
                                           kind: rep.kind, start: rep.start, end: rep.end, subject: rep.subject)
