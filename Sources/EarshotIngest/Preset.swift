@@ -25,12 +25,24 @@ public struct Preset: Sendable, Hashable {
     /// A header only this format writes, used by `preset: auto` to break ties between similar presets.
     public let signature: [String]
 
+    // Derived once here, not per header row: sniffing ranks every preset against up to 30 rows.
+    /// Each field's headers in matching form, parallel to `fields`.
+    let normalizedFieldHeaders: [[String]]
+    let normalizedSignature: [String]
+    /// Every header and signature header, in matching form and as written.
+    let knownNormalized: Set<String>
+    let knownWritten: Set<String>
+
     public init(name: String, kind: SourceKind, summary: String, fields: [FieldSpec], signature: [String] = []) {
         self.name = name
         self.kind = kind
         self.summary = summary
         self.fields = fields
         self.signature = signature
+        normalizedFieldHeaders = fields.map { $0.headers.map(Self.normalizeHeader) }
+        normalizedSignature = signature.map(Self.normalizeHeader)
+        knownNormalized = Set(normalizedFieldHeaders.joined()).union(normalizedSignature)
+        knownWritten = Set(fields.flatMap(\.headers) + signature)
     }
 
     /// The canonical field names this preset fills.
@@ -58,11 +70,14 @@ public struct Preset: Sendable, Hashable {
 
     /// Maps a header row to column indexes per canonical field: the first matching header wins.
     public func columnMap(for header: [String]) -> ColumnMap {
-        let normalized = header.map(Self.normalizeHeader)
+        columnMap(for: header, normalized: header.map(Self.normalizeHeader))
+    }
+
+    /// `columnMap(for:)` with the header already in matching form (`normalizeHeader` of each cell).
+    func columnMap(for header: [String], normalized: [String]) -> ColumnMap {
         var indexes: [String: Int] = [:]
-        for spec in fields {
-            for candidate in spec.headers {
-                let key = Self.normalizeHeader(candidate)
+        for (spec, keys) in zip(fields, normalizedFieldHeaders) {
+            for key in keys {
                 if let i = normalized.firstIndex(of: key) {
                     indexes[spec.field] = i
                     break
@@ -70,7 +85,7 @@ public struct Preset: Sendable, Hashable {
             }
         }
         let missing = fields.filter { $0.required && indexes[$0.field] == nil }.map(\.field)
-        let sig = signature.map(Self.normalizeHeader).filter { normalized.contains($0) }.count
+        let sig = normalizedSignature.filter { normalized.contains($0) }.count
         return ColumnMap(indexes: indexes, missingRequired: missing, header: header, signatureHits: sig)
     }
 }

@@ -94,13 +94,28 @@ public enum Sniffer {
     /// is generic-people's spelling; salesforce-user's `ManagerId` only matches once normalized), then
     /// the one that finds a larger share of its own fields.
     public static func rank(_ preset: Preset, header: [String]) -> PresetRank? {
-        let map = preset.columnMap(for: header)
+        rank(preset, HeaderRow(header))
+    }
+
+    /// A candidate header row in the forms ranking compares, computed once for all presets.
+    struct HeaderRow {
+        let cells: [String]
+        let normalized: [String]
+        /// The cells without a leading BOM.
+        let written: [String]
+
+        init(_ cells: [String]) {
+            self.cells = cells
+            normalized = cells.map(Preset.normalizeHeader)
+            written = cells.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }
+        }
+    }
+
+    static func rank(_ preset: Preset, _ row: HeaderRow) -> PresetRank? {
+        let map = preset.columnMap(for: row.cells, normalized: row.normalized)
         guard map.isComplete, !map.indexes.isEmpty else { return nil }
-        let known = Set((preset.fields.flatMap(\.headers) + preset.signature).map(Preset.normalizeHeader))
-        let claimed = header.lazy.map(Preset.normalizeHeader).filter { known.contains($0) }.count
-        let written = Set(preset.fields.flatMap(\.headers) + preset.signature)
-        let exact = header.lazy.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }
-            .filter { written.contains($0) }.count
+        let claimed = row.normalized.lazy.filter { preset.knownNormalized.contains($0) }.count
+        let exact = row.written.lazy.filter { preset.knownWritten.contains($0) }.count
         return PresetRank(score: claimed * 10 + map.signatureHits * 20, exactHeaders: exact,
                           fieldsFound: map.indexes.count, fieldCount: preset.fields.count)
     }
@@ -136,8 +151,9 @@ public enum Sniffer {
         var bestIndex = -1, bestPreset: Preset?, bestRank: PresetRank?
         let pool = fixed.map { [$0] } ?? PresetCatalog.all.filter { kind == nil || $0.kind == kind }
         for (i, row) in rows.enumerated() where row.count > 1 || fixed != nil {
+            let headerRow = HeaderRow(row)
             for p in pool {
-                guard let r = rank(p, header: row) else { continue }
+                guard let r = rank(p, headerRow) else { continue }
                 if bestRank.map({ r > $0 }) ?? true {
                     (bestIndex, bestPreset, bestRank) = (i, p, r)
                 }
