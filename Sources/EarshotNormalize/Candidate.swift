@@ -88,7 +88,7 @@ struct Candidate {
 }
 
 /// Every candidate of a run, stored column by column in chunked columns (no growth slack), with the
-/// members of all rows in one chunked array of 32-bit values: a row costs about 45 bytes plus 4 per
+/// members of all rows in one chunked array of 32-bit values: a row costs about 40 bytes plus 4 per
 /// participant. The duplicate rule needs every row until all sources are read; this keeps that
 /// memory small (bench: README "Performance").
 struct CandidateStore {
@@ -97,7 +97,8 @@ struct CandidateStore {
     private var fileOrder = ChunkedColumn<UInt16>()
     private var line = ChunkedColumn<Int32>()
     private var flags = ChunkedColumn<UInt8>()       // low 4 bits: InteractionKind; bit 4: CRM; bit 5: free; bits 6-7: in person (0 unknown, 1 remote, 2 in person)
-    private var start = ChunkedColumn<Int64>()
+    private var start = ChunkedColumn<Int32>()       // seconds from `startBase`; Int32.min: see farStarts
+    private var startBase: Int64?                    // the first row's start: a run's rows lie within decades of it
     private var duration = ChunkedColumn<UInt32>()   // end - start in seconds; UInt32.max: see longDurations
     private var uid = ChunkedColumn<UInt64>()        // 0: none
     private var organizer = ChunkedColumn<Int32>()   // -1: none
@@ -108,6 +109,7 @@ struct CandidateStore {
     private var visits: [Int32: ClosedRange<Int>] = [:]
     private var crmIds: [Int32: UInt64] = [:]
     private var subjects: [Int32: String] = [:]
+    private var farStarts: [Int32: Int64] = [:]      // starts 68 years or more from startBase
     private var longDurations: [Int32: Int64] = [:]  // 136 years or more (or negative: rejected earlier, kept safe)
 
     init(fileNames: [String]) { self.fileNames = fileNames }
@@ -133,7 +135,13 @@ struct CandidateStore {
         if c.free { k |= 0x20 }
         k |= (c.inPerson.map { $0 ? 2 : 1 } ?? 0) << 6
         flags.append(k)
-        start.append(c.start)
+        let base = startBase ?? c.start
+        startBase = base
+        let offset = c.start &- base
+        if offset > Int64(Int32.min), offset <= Int64(Int32.max) { start.append(Int32(offset)) } else {
+            start.append(Int32.min)
+            farStarts[row] = c.start
+        }
         let length = c.end &- c.start
         if length >= 0 && length < Int64(UInt32.max) { duration.append(UInt32(length)) } else {
             duration.append(UInt32.max)
@@ -155,7 +163,7 @@ struct CandidateStore {
         let person = k >> 6
         var c = Candidate(fileOrder: order, location: SourceLocation(file: fileNames[order], line: Int(line[i]), byte: 0),
                           sourceKind: k & 0x10 != 0 ? .crm : .calendar, kind: Self.kinds[Int(k & 0x0F)],
-                          start: start[i], end: endOf(i), visitDates: visits[Int32(i)],
+                          start: startOf(i), end: endOf(i), visitDates: visits[Int32(i)],
                           uid: uid[i] == 0 ? nil : uid[i], organizer: organizer[i] < 0 ? nil : Int(organizer[i]),
                           subject: subjects[Int32(i)] ?? "",
                           inPerson: person == 0 ? nil : person == 2, free: k & 0x20 != 0)
@@ -179,10 +187,13 @@ struct CandidateStore {
     static func member(_ packed: UInt32) -> Int64 { unpack(packed) }
 
     func file(_ i: Int) -> String { fileNames[Int(fileOrder[i])] }
-    func startOf(_ i: Int) -> Int64 { start[i] }
+    func startOf(_ i: Int) -> Int64 {
+        let offset = start[i]
+        return offset == Int32.min ? farStarts[Int32(i)] ?? 0 : (startBase ?? 0) &+ Int64(offset)
+    }
     func endOf(_ i: Int) -> Int64 {
         let d = duration[i]
-        return start[i] &+ (d == UInt32.max ? longDurations[Int32(i)] ?? 0 : Int64(d))
+        return startOf(i) &+ (d == UInt32.max ? longDurations[Int32(i)] ?? 0 : Int64(d))
     }
     func uidOf(_ i: Int) -> UInt64? { uid[i] == 0 ? nil : uid[i] }
     /// Rows with a CRM id, in row order.

@@ -13,8 +13,12 @@ public enum CSVTables {
         }.joined(separator: ",") + "\n"
     }
 
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
-        line(header) + rows.map(line).joined()
+    /// The header and the rows, each row made and appended in turn: the big tables (interactions,
+    /// people, rejects) are never held as arrays of cells (at 10M input rows that was the run's peak).
+    static func table(_ header: [String], _ rows: some Sequence<[String]>) -> String {
+        var out = line(header)
+        for row in rows { out += line(row) }
+        return out
     }
 
     static func text(_ s: String) -> String { Escaping.spreadsheetSafe(s) }
@@ -22,7 +26,7 @@ public enum CSVTables {
     public static func personMetrics(_ m: Metrics) -> String {
         table(["person_id", "email", "name", "title", "layer", "customer_hours", "share_of_time", "contacts", "distinct_accounts",
                "cadence_met", "exposure_met", "longest_gap_days", "days_since_last", "hops_to_customer"],
-              m.people.sorted { ($0.layer ?? .max, $0.personId, $0.email) < ($1.layer ?? .max, $1.personId, $1.email) }.map { p in
+              m.people.sorted { ($0.layer ?? .max, $0.personId, $0.email) < ($1.layer ?? .max, $1.personId, $1.email) }.lazy.map { p in
                   [text(p.personId), text(p.email), text(p.name), text(p.named ? p.title : ""), NumberFormat.int(p.layer),
                    NumberFormat.hours(p.customerHours), NumberFormat.share(p.shareOfTime), String(p.contacts),
                    String(p.distinctAccounts), NumberFormat.bool(p.cadenceMet), NumberFormat.bool(p.exposureMet),
@@ -42,7 +46,7 @@ public enum CSVTables {
     public static func chains(_ m: Metrics) -> String {
         table(["person_id", "name", "layer", "has_direct_contact", "organisation", "with_direct_contact", "second_hand",
                "second_hand_share", "dilution_points", "suppressed"],
-              m.chains.map { c in
+              m.chains.lazy.map { c in
                   [text(c.personId), text(c.name), String(c.layer), NumberFormat.bool(c.hasDirectContact), String(c.organisation),
                    c.suppressed ? "" : String(c.withDirectContact), c.suppressed ? "" : String(c.secondHand),
                    NumberFormat.share(c.secondHandShare), c.suppressed ? "" : String(c.dilutionPoints), NumberFormat.bool(c.suppressed)]
@@ -64,14 +68,14 @@ public enum CSVTables {
 
     public static func rejects(_ l: Ledger) -> String {
         table(["file", "line", "reason", "raw"],
-              l.rejects.map { [text($0.location.file), String($0.location.line), $0.reason.rawValue, text(Escaping.plainKeepingNewlines($0.raw))] })
+              l.rejects.lazy.map { [text($0.location.file), String($0.location.line), $0.reason.rawValue, text(Escaping.plainKeepingNewlines($0.raw))] })
     }
 
     /// Customer-facing interactions after merging, for drill-down by analysts.
     public static func interactions(_ model: CanonicalModel, _ metrics: Metrics) -> String {
         table(["interaction_id", "file", "line", "kind", "start_utc", "end_utc", "rows_merged", "sources", "internal_participants",
                "customer_participants", "accounts", "in_person"],
-              model.interactions.map { i in
+              model.interactions.lazy.map { i in
                   [String(i.index + 1), text(i.source.file), String(i.source.line), i.kind.rawValue, isoUTC(i.start), isoUTC(i.end),
                    String(i.rowCount), i.seenIn.map(\.rawValue).sorted().joined(separator: ";"),
                    String(i.takingPart.count), String(i.customerAddresses.count),

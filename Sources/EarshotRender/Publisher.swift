@@ -100,17 +100,22 @@ public struct Publisher {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw PublishError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var bytes = Array(contents.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw PublishError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        // A native String is contiguous UTF-8: written from its own storage, without a copy of the bytes.
+        func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
             }
-            offset += n
+            return nil
         }
-        bytes = []
+        var contents = contents
+        let failure = contents.withUTF8 { writeAll($0) }
+        if let failure { throw PublishError.cannotWrite(path: path, reason: String(cString: strerror(failure))) }
         guard fsync(fd) == 0 else { throw PublishError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         if Self.writeDelay > 0 { usleep(Self.writeDelay * 1000) }
     }
