@@ -76,7 +76,7 @@ public final class LibCSVReader {
     private static func initialize(_ parser: UnsafeMutablePointer<csv_parser>, delimiter: UInt8, blockSize: Int) {
         _ = csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
         csv_set_delim(parser, delimiter)
-        csv_set_space_func(parser, noSpaces)
+        csv_set_space_func(parser, earshot_csv_no_space)
         csv_set_realloc_func(parser, cappedRealloc)
         csv_set_blk_size(parser, blockSize)
     }
@@ -100,9 +100,11 @@ public final class LibCSVReader {
         var start = 0
         let count = bytes.count
         while start < count {
-            // One segment: up to and including the next CR or LF, or to the end of the chunk.
-            var end = start
-            while end < count, base[end] != 0x0A, base[end] != 0x0D { end += 1 }
+            // One segment: up to and including the next CR or LF, or to the end of the chunk. Found with
+            // memchr (vectorized) for LF, then for a CR before it (CR-only and CRLF files).
+            var end = count
+            if let lf = memchr(base + start, 0x0A, count - start) { end = base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) }
+            if end > start, let cr = memchr(base + start, 0x0D, end - start) { end = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
             if end < count { end += 1 }
             segment(UnsafeBufferPointer(start: base + start, count: end - start))
             start = end
@@ -183,14 +185,9 @@ public final class LibCSVReader {
 
     private func advance(over seg: UnsafeBufferPointer<UInt8>, endsLine: Bool, last: UInt8) {
         byte += seg.count
-        // A line ends at every CR, and at every LF not preceded by a CR.
-        for (i, c) in seg.enumerated() {
-            if c == 0x0D { line += 1 }
-            else if c == 0x0A {
-                let afterCR = i > 0 ? seg[i - 1] == 0x0D : previousWasCR
-                if !afterCR { line += 1 }
-            }
-        }
+        // A line ends at every CR, and at every LF not preceded by a CR. `feed` cuts segments after each
+        // CR or LF, so only a segment's last byte can be one.
+        if last == 0x0D || (last == 0x0A && !(seg.count > 1 ? seg[seg.count - 2] == 0x0D : previousWasCR)) { line += 1 }
         previousWasCR = last == 0x0D
         atLineStart = endsLine
     }
@@ -324,11 +321,27 @@ private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPoin
 extension UTF8Bytes {
     /// The bytes as a String, or nil when they are not well-formed UTF-8.
     public static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard isValid(bytes) else { return nil }
+        guard isASCII(bytes) || isValid(bytes) else { return nil }
         return String(unsafeUninitializedCapacity: bytes.count) { target in
             _ = target.initialize(fromContentsOf: bytes)
             return bytes.count
         }
+    }
+
+    /// True when every byte is below 0x80, checked eight bytes at a time (most fields are ASCII).
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < bytes.count {
+            if base[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
     }
 
     /// The bytes as a String, or nil when they are not well-formed UTF-8.
@@ -342,8 +355,6 @@ extension UTF8Bytes {
     }
 }
 
-/// libcsv trims "spaces" around unquoted fields by default; earshot keeps every byte.
-private func noSpaces(_ c: UInt8) -> Int32 { 0 }
 
 /// A realloc that refuses to grow a field past `LibCSVReader.maxFieldBytes`.
 private func cappedRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
