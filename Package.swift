@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Issue #7: `make bench`'s parse-only pass through the libcsv wrapper (scripts/bench/run-bench).
+        .executableTarget(name: "ParseOnly", dependencies: ["EarshotIngest"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EarshotIngestTests", dependencies: ["EarshotIngest", "TestSupport"]),
         .testTarget(name: "EarshotNormalizeTests", dependencies: ["EarshotNormalize", "EarshotIngest", "TestSupport"]),

@@ -1,0 +1,55 @@
+import EarshotIngest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `make bench`'s step (a): a parse-only pass through earshot's libcsv wrapper, the ingest stage without
+/// normalizing. For each file: sniff (encoding, delimiter), read in the reader's chunks, transcode to
+/// UTF-8 and parse with `LibCSVReader` (strict libcsv, line and byte positions, one String per field),
+/// then count. Prints `records fields bytes` like `scripts/bench/csvcount.c` does for libcsv alone,
+/// so the two passes over the same bytes compare directly.
+///
+///     ParseOnly FILE...
+@main
+struct ParseOnly {
+    static func main() {
+        let paths = Array(CommandLine.arguments.dropFirst())
+        guard !paths.isEmpty else {
+            print("usage: ParseOnly FILE...")
+            exit(64)
+        }
+        var records = 0, fields = 0, bytes = 0, other = 0
+        for path in paths {
+            do {
+                let sniff = try Sniffer.sniff(path: path, displayName: path)
+                let reader = LibCSVReader(delimiter: sniff.delimiter, startByte: sniff.encoding.bom.count) { event in
+                    switch event {
+                    case let .record(r):
+                        records += 1
+                        fields += r.fields.count
+                    case .blankLine, .malformed:
+                        other += 1
+                    }
+                }
+                var transcoder = UTF8Transcoder(encoding: sniff.encoding)
+                var first = true
+                try FileBytes.forEachChunk(path: path, displayName: path) { chunk in
+                    bytes += chunk.count
+                    var chunk = chunk
+                    if first {
+                        chunk.removeFirst(min(sniff.encoding.bom.count, chunk.count))
+                        first = false
+                    }
+                    reader.feed(transcoder.transcode(chunk))
+                }
+                reader.feed(transcoder.transcode([], final: true))
+                reader.finish()
+            } catch {
+                print("ParseOnly: \(path): \(error)")
+                exit(66)
+            }
+        }
+        print("\(records) \(fields) \(bytes)")
+        if other > 0 { print("(\(other) blank or malformed lines)") }
+    }
+}
