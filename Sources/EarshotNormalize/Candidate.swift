@@ -150,7 +150,7 @@ struct CandidateStore {
         uid.append(c.uid ?? 0)
         organizer.append(c.organizer.map { Int32($0) } ?? -1)
         let kept = c.members.prefix(Int(UInt16.max))
-        memberAddress.append(members.append(kept.map(Self.pack)))
+        memberAddress.append(members.append(kept.lazy.map(Self.pack)))
         memberCount.append(UInt16(kept.count))
         if let v = c.visitDates { visits[row] = v }
         if let id = c.crmId { crmIds[row] = id }
