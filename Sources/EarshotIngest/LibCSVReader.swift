@@ -348,11 +348,6 @@ extension UTF8Bytes {
     public static func string(_ bytes: [UInt8]) -> String? {
         bytes.withUnsafeBufferPointer { string($0) }
     }
-
-    /// The bytes as a String, or nil when they are not well-formed UTF-8.
-    public static func string(_ bytes: ArraySlice<UInt8>) -> String? {
-        bytes.withUnsafeBufferPointer { string($0) }
-    }
 }
 
 
