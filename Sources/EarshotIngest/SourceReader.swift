@@ -154,19 +154,24 @@ public enum SourceReader {
         // One thread: a reader thread feeding this one through a queue was measured (1M and 10M rows) and
         // did not pay: the row consumer is the bottleneck and the hand-off costs what parsing saves.
         let reader = LibCSVReader(delimiter: sniff.delimiter, startByte: sniff.encoding.bom.count, onEvent: handle)
-        var transcoder = UTF8Transcoder(encoding: sniff.encoding)
+        try feed(path: file.path, displayName: name, encoding: sniff.encoding, into: reader)
+        return preset
+    }
+
+    /// Streams a file into `reader`: read in chunks, the BOM dropped, transcoded to UTF-8, then finished.
+    public static func feed(path: String, displayName: String, encoding: TextEncoding, into reader: LibCSVReader) throws {
+        var transcoder = UTF8Transcoder(encoding: encoding)
         var first = true
-        try FileBytes.forEachChunk(path: file.path, displayName: name) { chunk in
+        try FileBytes.forEachChunk(path: path, displayName: displayName) { chunk in
             var bytes = chunk
             if first {
-                bytes.removeFirst(min(sniff.encoding.bom.count, bytes.count))
+                bytes.removeFirst(min(encoding.bom.count, bytes.count))
                 first = false
             }
             reader.feed(transcoder.transcode(bytes))
         }
         reader.feed(transcoder.transcode([], final: true))
         reader.finish()
-        return preset
     }
 
     /// Report footers, after a blank line: a record with one value in its first field that is either

@@ -1,4 +1,5 @@
 import EarshotIngest
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,19 +32,8 @@ struct ParseOnly {
                         other += 1
                     }
                 }
-                var transcoder = UTF8Transcoder(encoding: sniff.encoding)
-                var first = true
-                try FileBytes.forEachChunk(path: path, displayName: path) { chunk in
-                    bytes += chunk.count
-                    var chunk = chunk
-                    if first {
-                        chunk.removeFirst(min(sniff.encoding.bom.count, chunk.count))
-                        first = false
-                    }
-                    reader.feed(transcoder.transcode(chunk))
-                }
-                reader.feed(transcoder.transcode([], final: true))
-                reader.finish()
+                try SourceReader.feed(path: path, displayName: path, encoding: sniff.encoding, into: reader)
+                bytes += Int((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0)
             } catch {
                 print("ParseOnly: \(path): \(error)")
                 exit(66)
