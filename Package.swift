@@ -45,7 +45,7 @@ let package = Package(
         ),
         // Issue #7: `make bench`'s parse-only pass through the libcsv wrapper (scripts/bench/run-bench).
         .executableTarget(name: "ParseOnly", dependencies: ["EarshotIngest"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["EarshotIngest"], path: "Tests/TestSupport"),
         .testTarget(name: "EarshotIngestTests", dependencies: ["EarshotIngest", "TestSupport"]),
         .testTarget(name: "EarshotNormalizeTests", dependencies: ["EarshotNormalize", "EarshotIngest", "TestSupport"]),
         .testTarget(name: "EarshotAggregateTests", dependencies: ["EarshotAggregate", "EarshotNormalize", "EarshotIngest", "TestSupport"]),

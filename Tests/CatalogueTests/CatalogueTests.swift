@@ -318,16 +318,7 @@ struct FuzzReplayTests {
 struct CatalogueCLITests {
     func config(_ name: String) -> String { Fixtures.path("catalogue/cli/\(name)/earshot.yml") }
 
-    /// Reads a CSV that earshot wrote, through the libcsv reader.
-    func csv(_ path: String) throws -> [[String]] {
-        var rows: [[String]] = []
-        let reader = LibCSVReader(delimiter: UInt8(ascii: ",")) { event in
-            if case let .record(r) = event { rows.append(r.fields) }
-        }
-        reader.feed([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
-        reader.finish()
-        return rows
-    }
+    func csv(_ path: String) throws -> [[String]] { try readCSV(path) }
 
     @Test("a sources path with .. is refused before anything is read (exit 78)",
           arguments: [("path-traversal", "../dates/*.csv"), ("path-traversal-plain", "sub/../../dates/people.csv")])

@@ -3,17 +3,6 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Reads a CSV written by earshot back through the libcsv reader.
-func readCSV(_ path: String) throws -> [[String]] {
-    var rows: [[String]] = []
-    let reader = LibCSVReader(delimiter: UInt8(ascii: ",")) { event in
-        if case let .record(r) = event { rows.append(r.fields) }
-    }
-    reader.feed([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
-    reader.finish()
-    return rows
-}
-
 @Suite("the built binary on the bundled demo", .serialized)
 struct DemoRunTests {
     let demo = Fixtures.path("demo/earshot.yml")
