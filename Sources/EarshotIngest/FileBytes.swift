@@ -20,10 +20,11 @@ public enum FileBytes {
     }
 
     /// Calls `body` with each chunk of the file in order (POSIX reads: see `ChunkedFile`).
-    public static func forEachChunk(path: String, displayName: String, _ body: ([UInt8]) throws -> Void) throws {
+    public static func forEachChunk(path: String, displayName: String, range: Range<Int>? = nil,
+                                    _ body: ([UInt8]) throws -> Void) throws {
         let opened: Bool
         do {
-            opened = try ChunkedFile.forEachChunk(path: path, chunkSize: chunkSize, body)
+            opened = try ChunkedFile.forEachChunk(path: path, chunkSize: chunkSize, range: range, body)
         } catch let e as ChunkedFileError {
             throw IngestError.unreadable(file: displayName, reason: e.description)
         }

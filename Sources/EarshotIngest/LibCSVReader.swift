@@ -111,6 +111,15 @@ public final class LibCSVReader {
         }
     }
 
+    /// True when the bytes fed so far end exactly at a record boundary: no record, quoted field or
+    /// rejected line is in progress. A reader started fresh at this point would see what this one sees.
+    public var isAtRecordBoundary: Bool {
+        parser.pointee.pstate == 0 && pending.isEmpty && discarding == nil && atLineStart && !previousWasCR
+    }
+
+    /// The line number of the next byte to be fed (1 for the first line this reader was given).
+    public var nextLine: Int { line }
+
     /// Ends the input: emits the last record (a missing final newline is fine) or the malformed tail.
     public func finish() {
         while true {
@@ -362,21 +371,29 @@ private func cappedRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> 
 /// the thread ended (a 1M-row file kept ~800 MB); plain reads keep memory flat. Pointer code, so it
 /// lives in this file.
 public enum ChunkedFile {
-    /// Calls `body` with each chunk in order; returns false when the file cannot be opened.
-    public static func forEachChunk(path: String, chunkSize: Int, _ body: ([UInt8]) throws -> Void) throws -> Bool {
+    /// Calls `body` with each chunk in order; returns false when the file cannot be opened. With a
+    /// `range`, only those bytes are read (a part of a file read on its own thread).
+    public static func forEachChunk(path: String, chunkSize: Int, range: Range<Int>? = nil,
+                                    _ body: ([UInt8]) throws -> Void) throws -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
+        var position = range?.lowerBound ?? 0
+        let end = range?.upperBound ?? Int.max
+        if position > 0, lseek(fd, off_t(position), SEEK_SET) < 0 { throw ChunkedFileError(path: path, errno: errno) }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }
+        while position < end {
+            let want = min(chunkSize, end - position)
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, want) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw ChunkedFileError(path: path, errno: errno)
             }
             if n == 0 { return true }
+            position += n
             try body(Array(buffer[0..<n]))
         }
+        return true
     }
 }
 

@@ -76,93 +76,27 @@ public enum SourceReader {
     private static func readEscaping(_ file: SourceFile, ledger: inout Ledger, inspected: (SniffResult, Preset)?,
                                      consume: @escaping (MappedRow) -> RowDisposition) throws -> Preset {
         let (sniff, preset) = try inspected ?? inspect(file)
-        let name = file.displayName
-        ledger.open(name)
-        let map = preset.columnMap(for: sniff.header)
-        // Unnamed columns at the end of the header (a trailing delimiter) carry nothing: rows may omit them.
-        var width = sniff.header.count
-        while width > 1, sniff.header[width - 1].trimmingSpaces().isEmpty { width -= 1 }
-
-        // Index among well-formed records, counted as the sniffer counts them (blank lines and
-        // malformed lines are not records), so `headerRecordIndex` points at the same record.
-        var recordIndex = 0
-        let headerIndex = sniff.headerRecordIndex
-        let lastHeaderRow = headerIndex + sniff.extraHeaderRows
-        // A blank line (or a record of empty fields) after the header: what follows may be a footer.
-        var afterBlank = false
-        var inFooter = false
-        var localLedger = ledger
-        defer { ledger = localLedger }
-
-        func reject(_ line: Int, _ byte: Int, _ reason: RejectReason, _ detail: String, _ raw: String) {
-            localLedger.countRead(name)
-            localLedger.reject(Reject(location: SourceLocation(file: name, line: line, byte: byte),
-                                      reason: reason, detail: detail, raw: raw))
-        }
-        func ignore(_ rule: IgnoreRule) {
-            localLedger.countRead(name)
-            localLedger.ignore(name, rule)
-        }
-
-        func handle(_ event: LibCSVReader.Event) {
-            switch event {
-            case .blankLine:
-                if recordIndex > headerIndex { ignore(.blankLine); afterBlank = true }
-                else { ignore(.preamble) }
-            case let .malformed(line, byte, reason, raw):
-                // Before the header has been read, a line that is not CSV is part of the preamble.
-                if recordIndex <= headerIndex { ignore(.preamble); return }
-                if inFooter { ignore(.footer); return }
-                reject(line, byte, reason, reasonDetail(reason), raw)
-            case let .record(record):
-                defer { recordIndex += 1 }
-                if recordIndex < headerIndex { ignore(.preamble); return }
-                if recordIndex == headerIndex { return } // the header itself is not a data row
-                if recordIndex <= lastHeaderRow { ignore(.preamble); return } // Qualtrics' extra header rows
-                let nonEmpty = record.fields.lazy.filter { !$0.trimmingSpaces().isEmpty }.count
-                if nonEmpty == 0 { ignore(.blankLine); afterBlank = true; return }
-                if inFooter && nonEmpty <= 1 { ignore(.footer); return }
-                if afterBlank && isFooter(record.fields, nonEmpty: nonEmpty, width: width) {
-                    inFooter = true
-                    ignore(.footer)
-                    return
-                }
-                inFooter = false
-                if record.fields.count < width {
-                    reject(record.line, record.byte, .tooFewFields,
-                           "\(record.fields.count) fields where the header has \(width)", record.rawText)
-                    return
-                }
-                if record.fields.count > width,
-                   record.fields[width...].contains(where: { !$0.trimmingSpaces().isEmpty }) {
-                    reject(record.line, record.byte, .tooManyFields,
-                           "\(record.fields.count) fields where the header has \(width)", record.rawText)
-                    return
-                }
-                let location = SourceLocation(file: name, line: record.line, byte: record.byte)
-                let row = MappedRow(record: record, location: location, map: map)
-                localLedger.countRead(name)
-                switch consume(row) {
-                case .accepted: localLedger.accept(name)
-                case let .ignored(rule): localLedger.ignore(name, rule)
-                case let .rejected(reason, detail):
-                    localLedger.reject(Reject(location: location, reason: reason, detail: detail, raw: record.rawText))
-                }
-            }
-        }
-
-        // One thread: a reader thread feeding this one through a queue was measured (1M and 10M rows) and
-        // did not pay: the row consumer is the bottleneck and the hand-off costs what parsing saves.
-        let reader = LibCSVReader(delimiter: sniff.delimiter, startByte: sniff.encoding.bom.count, onEvent: handle)
-        try feed(path: file.path, displayName: name, encoding: sniff.encoding, into: reader)
+        ledger.open(file.displayName)
+        let stream = RowStream(file: file, sniff: sniff, preset: preset, ledger: ledger, afterHeader: false, consume: consume)
+        defer { ledger = stream.ledger }
+        let reader = LibCSVReader(delimiter: sniff.delimiter, startByte: sniff.encoding.bom.count, onEvent: stream.handle)
+        try feed(path: file.path, displayName: file.displayName, encoding: sniff.encoding, into: reader)
         return preset
     }
 
     /// Streams a file into `reader`: read in chunks, the BOM dropped, transcoded to UTF-8, then finished.
     public static func feed(path: String, displayName: String, encoding: TextEncoding, into reader: LibCSVReader) throws {
+        try feed(path: path, displayName: displayName, encoding: encoding, range: nil, into: reader)
+        reader.finish()
+    }
+
+    /// Feeds the bytes of `range` (the whole file when nil) without finishing. The BOM is dropped
+    /// when the range starts at the file's first byte.
+    static func feed(path: String, displayName: String, encoding: TextEncoding, range: Range<Int>?,
+                     into reader: LibCSVReader) throws {
         var transcoder = UTF8Transcoder(encoding: encoding)
-        var first = true
-        try FileBytes.forEachChunk(path: path, displayName: displayName) { chunk in
+        var first = (range?.lowerBound ?? 0) == 0
+        try FileBytes.forEachChunk(path: path, displayName: displayName, range: range) { chunk in
             var bytes = chunk
             if first {
                 bytes.removeFirst(min(encoding.bom.count, bytes.count))
@@ -171,7 +105,6 @@ public enum SourceReader {
             reader.feed(transcoder.transcode(bytes))
         }
         reader.feed(transcoder.transcode([], final: true))
-        reader.finish()
     }
 
     /// Report footers, after a blank line: a record with one value in its first field that is either

@@ -129,6 +129,25 @@ public struct Ledger: Sendable {
         update(file) { $0.accepted -= 1; $0.ignored[rule, default: 0] += 1 }
     }
 
+    /// Adds the counts and rejects of `part`, the ledger of a later part of a file read on its own
+    /// thread, after this ledger's rows; its reject lines are counted from the part's start, so they
+    /// move down by `lineOffset` (the lines before the part).
+    public mutating func absorb(_ part: Ledger, lineOffset: Int) {
+        for f in part.files {
+            update(f.file) { mine in
+                mine.read += f.read
+                mine.accepted += f.accepted
+                mine.merged += f.merged
+                mine.rejected += f.rejected
+                for (rule, n) in f.ignored { mine.ignored[rule, default: 0] += n }
+            }
+        }
+        for var r in part.rejects {
+            r.location = SourceLocation(file: r.location.file, line: r.location.line + lineOffset, byte: r.location.byte)
+            rejects.append(r)
+        }
+    }
+
     /// Files whose counts do not add up (should always be empty).
     public var unbalanced: [FileLedger] { files.filter { !$0.balances } }
 

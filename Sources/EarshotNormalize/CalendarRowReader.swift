@@ -13,7 +13,8 @@ struct CalendarRowReader {
     let file: SourceFile
     let preset: Preset
     let zone: ZoneRules
-    let directory: Directory
+    /// Where participants are looked up; a part of a file read on its own thread has its own snapshot.
+    var directory: Directory
     let period: Period
     let fileOrder: Int
     /// The owner of every row, for formats that name nobody (Outlook).

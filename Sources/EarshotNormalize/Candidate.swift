@@ -135,18 +135,7 @@ struct CandidateStore {
         if c.free { k |= 0x20 }
         k |= (c.inPerson.map { $0 ? 2 : 1 } ?? 0) << 6
         flags.append(k)
-        let base = startBase ?? c.start
-        startBase = base
-        let offset = c.start &- base
-        if offset > Int64(Int32.min), offset <= Int64(Int32.max) { start.append(Int32(offset)) } else {
-            start.append(Int32.min)
-            farStarts[row] = c.start
-        }
-        let length = c.end &- c.start
-        if length >= 0 && length < Int64(UInt32.max) { duration.append(UInt32(length)) } else {
-            duration.append(UInt32.max)
-            longDurations[row] = length
-        }
+        appendTimes(start: c.start, length: c.end &- c.start, row: row)
         uid.append(c.uid ?? 0)
         organizer.append(c.organizer.map { Int32($0) } ?? -1)
         let kept = c.members.prefix(Int(UInt16.max))
@@ -155,6 +144,43 @@ struct CandidateStore {
         if let v = c.visitDates { visits[row] = v }
         if let id = c.crmId { crmIds[row] = id }
         if !c.subject.isEmpty { subjects[row] = c.subject }
+    }
+
+    private mutating func appendTimes(start value: Int64, length: Int64, row: Int32) {
+        let base = startBase ?? value
+        startBase = base
+        let offset = value &- base
+        if offset > Int64(Int32.min), offset <= Int64(Int32.max) { start.append(Int32(offset)) } else {
+            start.append(Int32.min)
+            farStarts[row] = value
+        }
+        if length >= 0 && length < Int64(UInt32.max) { duration.append(UInt32(length)) } else {
+            duration.append(UInt32.max)
+            longDurations[row] = length
+        }
+    }
+
+    /// Appends every row of `other` (a part of a file read on its own thread), in order: its lines move
+    /// down by `lineOffset` (the lines before the part) and each stored member goes through `remap`
+    /// (the part's own address ids become this run's).
+    mutating func append(contentsOf other: CandidateStore, lineOffset: Int, remap: (UInt32) -> UInt32) {
+        let base = Int32(count)
+        for i in other.indices {
+            let row = base + Int32(i)
+            fileOrder.append(other.fileOrder[i])
+            line.append(Int32(clamping: Int(other.line[i]) + lineOffset))
+            flags.append(other.flags[i])
+            let d = other.duration[i]
+            appendTimes(start: other.startOf(i), length: d == UInt32.max ? other.longDurations[Int32(i)] ?? 0 : Int64(d), row: row)
+            uid.append(other.uid[i])
+            organizer.append(other.organizer[i])
+            let run = other.memberSlice(i)
+            memberAddress.append(members.append(run.lazy.map(remap)))
+            memberCount.append(UInt16(run.count))
+        }
+        for (r, v) in other.visits { visits[base + r] = v }
+        for (r, v) in other.crmIds { crmIds[base + r] = v }
+        for (r, v) in other.subjects { subjects[base + r] = v }
     }
 
     subscript(i: Int) -> Candidate {

@@ -58,6 +58,39 @@ public final class Directory {
         self.ignoreDomains = Set(ignoreDomains)
     }
 
+    /// A directory with the same people, accounts, contacts and interned addresses, for one thread of a
+    /// file read in parts: lookups share this one's tables (copied on write), while its caches and the
+    /// addresses it interns are its own. The addresses it adds are `addresses[addresses.count...]` of
+    /// this directory at the time of the copy; `Normalizer` interns them here in order afterwards.
+    public func snapshot() -> Directory {
+        let copy = Directory(companyDomains: [], ignoreDomains: [], copying: self)
+        return copy
+    }
+
+    private init(companyDomains: [String], ignoreDomains: [String], copying other: Directory) {
+        self.companyDomains = other.companyDomains
+        self.ignoreDomains = other.ignoreDomains
+        people = other.people
+        accounts = other.accounts
+        contacts = other.contacts
+        personByEmail = other.personByEmail
+        personByAlias = other.personByAlias
+        personByName = other.personByName
+        ambiguousNames = other.ambiguousNames
+        accountByDomain = other.accountByDomain
+        accountById = other.accountById
+        accountByName = other.accountByName
+        contactByEmail = other.contactByEmail
+        contactById = other.contactById
+        contactByName = other.contactByName
+        hasAccountsSource = other.hasAccountsSource
+        addressIds = other.addressIds
+        addresses = other.addresses
+        managerRefs = other.managerRefs
+        classifyCache = other.classifyCache
+        personCache = other.personCache
+    }
+
     /// The Salesforce "empty id" sentinel and blank values read as nil.
     public static func cleanId(_ text: String) -> String? {
         let t = text.trimmingSpaces()

@@ -119,12 +119,7 @@ public final class Normalizer {
             let reader = try CalendarRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: false),
                                                directory: directory, period: period, fileOrder: fileOrder,
                                                broadcastThreshold: config.metrics.broadcastThreshold, sniffed: inspected.0)
-            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in
-                switch reader.read(row, unresolved: &self.unresolved) {
-                case let .candidate(c): self.candidates.append(c); return .accepted
-                case let .outcome(o): return o
-                }
-            }
+            try readCalendar(file, reader: reader, inspected: inspected)
         case .crm:
             let reader = CRMRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-") && preset.name != "salesforce-report"),
                                       directory: directory, period: period, fileOrder: fileOrder)
@@ -153,6 +148,74 @@ public final class Normalizer {
                 history ? self.ownerChange(row, zone: z, seen: &seen) : self.handoff(row, zone: z)
             }
         }
+    }
+
+    /// Threads a large calendar file is read on (one per core; `EARSHOT_THREADS` overrides).
+    public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    /// A calendar file is read in parts of at least this many bytes (below it, on one thread).
+    public var minimumPartBytes = 16 << 20
+    /// How many parts each calendar file was read in (1: whole, on this thread).
+    public private(set) var partsRead: [String: Int] = [:]
+
+    /// A calendar file's rows, read in parts on `parallelism` threads when it is large (`SplitRead`):
+    /// each later part has its own directory snapshot, candidates and unresolved names, added to the
+    /// run's in order, so the result is the same as one thread's.
+    func readCalendar(_ file: SourceFile, reader: CalendarRowReader, inspected: (SniffResult, Preset)) throws {
+        let size = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber)?.intValue ?? 0
+        partsRead[file.displayName] = 1
+        guard parallelism > 1, size >= 2 * minimumPartBytes else {
+            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in
+                switch reader.read(row, unresolved: &self.unresolved) {
+                case let .candidate(c): self.candidates.append(c); return .accepted
+                case let .outcome(o): return o
+                }
+            }
+            return
+        }
+        final class PartState {
+            var reader: CalendarRowReader
+            let addressBase: Int
+            var candidates: CandidateStore
+            var unresolved: [String: Int] = [:]
+            init(reader: CalendarRowReader, addressBase: Int, fileNames: [String]) {
+                self.reader = reader
+                self.addressBase = addressBase
+                candidates = CandidateStore(fileNames: fileNames)
+            }
+        }
+        var states: [Int: PartState] = [:]
+        partsRead[file.displayName] = try SplitRead.read(file, size: size, ledger: &ledger, inspected: inspected, parts: parallelism,
+                           minimumPartBytes: minimumPartBytes, consumer: { k in
+            if k == 0 {
+                return { row in
+                    switch reader.read(row, unresolved: &self.unresolved) {
+                    case let .candidate(c): self.candidates.append(c); return .accepted
+                    case let .outcome(o): return o
+                    }
+                }
+            }
+            var partReader = reader
+            partReader.directory = self.directory.snapshot()
+            let state = PartState(reader: partReader, addressBase: self.directory.addresses.count, fileNames: self.candidates.fileNames)
+            states[k] = state
+            return { row in
+                switch state.reader.read(row, unresolved: &state.unresolved) {
+                case let .candidate(c): state.candidates.append(c); return .accepted
+                case let .outcome(o): return o
+                }
+            }
+        }, adopt: { k, lineOffset in
+            guard let state = states[k] else { return }
+            states[k] = nil
+            // The part's own addresses (ids from addressBase on), interned here in the order it met them.
+            let added = state.reader.directory.addresses[state.addressBase...].map { directory.addressId($0) }
+            let base = UInt32(state.addressBase)
+            candidates.append(contentsOf: state.candidates, lineOffset: lineOffset) { m in
+                guard CandidateStore.isExternal(m), m & 0x1FFF_FFFF >= base else { return m }
+                return m & 0xE000_0000 | UInt32(added[Int(m & 0x1FFF_FFFF - base)])
+            }
+            for (name, n) in state.unresolved { unresolved[name, default: 0] += n }
+        })
     }
 
     // MARK: People

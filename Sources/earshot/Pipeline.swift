@@ -52,6 +52,10 @@ enum Pipeline {
         let period = try resolvePeriod(config: config, quarter: quarter, from: from, to: to)
         let files = try SourceResolver.files(for: config)
         let normalizer = Normalizer(config: config, period: period)
+        // README "Performance": threads for large calendar files, and the smallest part (tests force parts).
+        let environment = ProcessInfo.processInfo.environment
+        if let n = environment["EARSHOT_THREADS"].flatMap(Int.init), n >= 1 { normalizer.parallelism = n }
+        if let n = environment["EARSHOT_MIN_PART_BYTES"].flatMap(Int.init), n >= 1 { normalizer.minimumPartBytes = n }
         normalizer.onFileDone = { file, rows in progress.fileDone(file, rows: rows) }
         let result = try normalizer.run(files: files)
         let broken = result.ledger.unbalanced

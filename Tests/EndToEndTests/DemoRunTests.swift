@@ -70,6 +70,22 @@ struct DemoRunTests {
         return out
     }
 
+    /// The demo's calendar export (444 KB) cut into parts of a few KB to a few hundred, on up to seven
+    /// threads: every output must be byte for byte the one-thread run's (the parts' rows, rejects, line
+    /// numbers and interned addresses all land in one-thread order).
+    @Test("reading the calendar in parts on several threads changes no output byte",
+          arguments: [(2, 200_000), (3, 20_000), (7, 3_000)])
+    func threads(threads: Int, partBytes: Int) throws {
+        let dir = Fixtures.scratch("threads")
+        let one = dir.appendingPathComponent("one").path, many = dir.appendingPathComponent("many").path
+        let a = try Binary.run(["run", "--config", demo, "--out", one], environment: ["EARSHOT_THREADS": "1"])
+        let b = try Binary.run(["run", "--config", demo, "--out", many],
+                               environment: ["EARSHOT_THREADS": "\(threads)", "EARSHOT_MIN_PART_BYTES": "\(partBytes)"])
+        #expect(a.status == 0 && b.status == 0, "stderr: \(a.stderr) \(b.stderr)")
+        let x = try Self.contents(of: one), y = try Self.contents(of: many)
+        for name in x.keys.sorted() { #expect(x[name] == y[name], "\(name) differs") }
+    }
+
     @Test("validate prints the ledger of every file and writes nothing")
     func validate() throws {
         let r = try Binary.run(["validate", "--config", demo])

@@ -18,11 +18,16 @@ public enum Binary {
         public let stderr: String
     }
 
-    /// Runs `earshot ARGS` in `directory` (default: the repository root).
-    public static func run(_ arguments: [String], in directory: URL = Fixtures.root) throws -> Result {
+    /// Runs `earshot ARGS` in `directory` (default: the repository root), with `environment` added to
+    /// this process's environment.
+    public static func run(_ arguments: [String], in directory: URL = Fixtures.root,
+                           environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -1,0 +1,100 @@
+import EarshotModel
+
+/// Turns the reader's events for one file (or one part of it) into data rows for a consumer, and writes
+/// every row's outcome to a ledger: preamble before the header, blank lines, footers, rows of the wrong
+/// width, rejected lines. `SourceReader` runs one per file; a file read in parts runs one per part.
+final class RowStream {
+    let name: String
+    let map: ColumnMap
+    /// The header's width without unnamed trailing columns (a trailing delimiter): rows may omit those.
+    let width: Int
+    let headerIndex: Int
+    let lastHeaderRow: Int
+    let consume: (MappedRow) -> RowDisposition
+    private(set) var ledger: Ledger
+
+    // Index among well-formed records, counted as the sniffer counts them (blank lines and malformed
+    // lines are not records), so `headerRecordIndex` points at the same record.
+    private var recordIndex: Int
+    // A blank line (or a record of empty fields) after the header: what follows may be a footer.
+    private var afterBlank = false
+    private var inFooter = false
+
+    /// - Parameter afterHeader: true for a part that starts after the header (a later part of a file):
+    ///   its first record is a data row.
+    init(file: SourceFile, sniff: SniffResult, preset: Preset, ledger: Ledger, afterHeader: Bool,
+         consume: @escaping (MappedRow) -> RowDisposition) {
+        name = file.displayName
+        map = preset.columnMap(for: sniff.header)
+        var width = sniff.header.count
+        while width > 1, sniff.header[width - 1].trimmingSpaces().isEmpty { width -= 1 }
+        self.width = width
+        headerIndex = sniff.headerRecordIndex
+        lastHeaderRow = headerIndex + sniff.extraHeaderRows
+        recordIndex = afterHeader ? lastHeaderRow + 1 : 0
+        self.ledger = ledger
+        self.consume = consume
+    }
+
+    /// True when a stream started fresh after the header (`afterHeader: true`) would be in this one's
+    /// state: past the header, no blank line seen (so no footer rule in force).
+    var isInDataAfterHeader: Bool { recordIndex > lastHeaderRow && !afterBlank && !inFooter }
+
+    private func reject(_ line: Int, _ byte: Int, _ reason: RejectReason, _ detail: String, _ raw: String) {
+        ledger.countRead(name)
+        ledger.reject(Reject(location: SourceLocation(file: name, line: line, byte: byte),
+                             reason: reason, detail: detail, raw: raw))
+    }
+
+    private func ignore(_ rule: IgnoreRule) {
+        ledger.countRead(name)
+        ledger.ignore(name, rule)
+    }
+
+    func handle(_ event: LibCSVReader.Event) {
+        switch event {
+        case .blankLine:
+            if recordIndex > headerIndex { ignore(.blankLine); afterBlank = true }
+            else { ignore(.preamble) }
+        case let .malformed(line, byte, reason, raw):
+            // Before the header has been read, a line that is not CSV is part of the preamble.
+            if recordIndex <= headerIndex { ignore(.preamble); return }
+            if inFooter { ignore(.footer); return }
+            reject(line, byte, reason, SourceReader.reasonDetail(reason), raw)
+        case let .record(record):
+            defer { recordIndex += 1 }
+            if recordIndex < headerIndex { ignore(.preamble); return }
+            if recordIndex == headerIndex { return } // the header itself is not a data row
+            if recordIndex <= lastHeaderRow { ignore(.preamble); return } // Qualtrics' extra header rows
+            let nonEmpty = record.fields.lazy.filter { !$0.trimmingSpaces().isEmpty }.count
+            if nonEmpty == 0 { ignore(.blankLine); afterBlank = true; return }
+            if inFooter && nonEmpty <= 1 { ignore(.footer); return }
+            if afterBlank && SourceReader.isFooter(record.fields, nonEmpty: nonEmpty, width: width) {
+                inFooter = true
+                ignore(.footer)
+                return
+            }
+            inFooter = false
+            if record.fields.count < width {
+                reject(record.line, record.byte, .tooFewFields,
+                       "\(record.fields.count) fields where the header has \(width)", record.rawText)
+                return
+            }
+            if record.fields.count > width,
+               record.fields[width...].contains(where: { !$0.trimmingSpaces().isEmpty }) {
+                reject(record.line, record.byte, .tooManyFields,
+                       "\(record.fields.count) fields where the header has \(width)", record.rawText)
+                return
+            }
+            let location = SourceLocation(file: name, line: record.line, byte: record.byte)
+            let row = MappedRow(record: record, location: location, map: map)
+            ledger.countRead(name)
+            switch consume(row) {
+            case .accepted: ledger.accept(name)
+            case let .ignored(rule): ledger.ignore(name, rule)
+            case let .rejected(reason, detail):
+                ledger.reject(Reject(location: location, reason: reason, detail: detail, raw: record.rawText))
+            }
+        }
+    }
+}
