@@ -162,10 +162,16 @@ struct CandidateStore {
 
     /// Appends every row of `other` (a part of a file read on its own thread), in order: its lines move
     /// down by `lineOffset` (the lines before the part) and each stored member goes through `remap`
-    /// (the part's own address ids become this run's).
-    mutating func append(contentsOf other: CandidateStore, lineOffset: Int, remap: (UInt32) -> UInt32) {
+    /// (the part's own address ids become this run's). `other` is emptied as it is copied, a chunk at a
+    /// time, so the two never both hold the part's rows.
+    mutating func append(contentsOf other: inout CandidateStore, lineOffset: Int, remap: (UInt32) -> UInt32) {
         let base = Int32(count)
-        for i in other.indices {
+        for (r, v) in other.visits { visits[base + r] = v }
+        for (r, v) in other.crmIds { crmIds[base + r] = v }
+        for (r, v) in other.subjects { subjects[base + r] = v }
+        let rows = other.count
+        for i in 0..<rows {
+            if i & (ChunkedColumn<UInt8>.chunkSize - 1) == 0, i > 0 { other.releaseRows(through: i - 1) }
             let row = base + Int32(i)
             fileOrder.append(other.fileOrder[i])
             line.append(Int32(clamping: Int(other.line[i]) + lineOffset))
@@ -178,9 +184,21 @@ struct CandidateStore {
             memberAddress.append(members.append(run.lazy.map(remap)))
             memberCount.append(UInt16(run.count))
         }
-        for (r, v) in other.visits { visits[base + r] = v }
-        for (r, v) in other.crmIds { crmIds[base + r] = v }
-        for (r, v) in other.subjects { subjects[base + r] = v }
+        other = CandidateStore(fileNames: other.fileNames)
+    }
+
+    /// Frees the column chunks of rows up to `row`, and the member chunks before that row's members.
+    private mutating func releaseRows(through row: Int) {
+        members.release(before: memberAddress[row])
+        fileOrder.release(through: row)
+        line.release(through: row)
+        flags.release(through: row)
+        start.release(through: row)
+        duration.release(through: row)
+        uid.release(through: row)
+        organizer.release(through: row)
+        memberAddress.release(through: row)
+        memberCount.release(through: row)
     }
 
     subscript(i: Int) -> Candidate {

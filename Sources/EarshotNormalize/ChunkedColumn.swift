@@ -19,6 +19,16 @@ struct ChunkedColumn<Element> {
         count += 1
     }
 
+    /// Frees the chunk that holds value `i` and every chunk before it (their values must not be read
+    /// again): a column copied elsewhere is released as the copy goes.
+    mutating func release(through i: Int) {
+        let last = min(i >> Self.chunkShift, chunks.count - 1)
+        guard last >= released else { return }
+        for c in released...last { chunks[c] = [] }
+        released = last + 1
+    }
+    private var released = 0
+
     subscript(i: Int) -> Element {
         get { chunks[i >> Self.chunkShift][i & (Self.chunkSize - 1)] }
         set { chunks[i >> Self.chunkShift][i & (Self.chunkSize - 1)] = newValue }
@@ -43,6 +53,15 @@ struct ChunkedRuns<Element> {
         chunks[chunks.count - 1].append(contentsOf: run)
         return address
     }
+
+    /// Frees every chunk before the one `address` points into (their runs must not be read again).
+    mutating func release(before address: UInt32) {
+        let chunk = Int(address >> 16)
+        guard chunk > released else { return }
+        for c in released..<chunk { chunks[c] = [] }
+        released = chunk
+    }
+    private var released = 0
 
     func run(at address: UInt32, count: Int) -> ArraySlice<Element> {
         let offset = Int(address & 0xFFFF)

@@ -6,12 +6,6 @@ import EarshotNormalize
 import EarshotRender
 import Foundation
 
-#if os(Linux)
-/// glibc's `int malloc_trim(size_t pad)` (declared in <malloc.h>, which the Glibc module does not export).
-@_silgen_name("malloc_trim")
-private func glibcMallocTrim(_ pad: Int) -> Int32
-#endif
-
 /// The stages, wired: `render(aggregate(normalize(ingest(sources))))`, plus history and publishing.
 /// Every failure is a typed error that `Earshot.main` maps to a DESIGN.md exit code.
 enum Pipeline {
@@ -66,11 +60,7 @@ enum Pipeline {
     /// The candidate rows and the directory's caches are freed once normalizing returns, but glibc keeps
     /// freed heap pages; handing them back keeps aggregation and rendering from stacking on the
     /// normalizer's peak (measured at 10M rows: the run's peak was the report phase on top of it).
-    static func returnFreedMemory() {
-        #if os(Linux)
-        _ = glibcMallocTrim(0)
-        #endif
-    }
+    static func returnFreedMemory() { FreedMemory.giveBack() }
 
     static func resolvePeriod(config: EarshotConfig, quarter: String?, from: String?, to: String?) throws -> Period {
         guard let zone = ZoneRules(identifier: config.timezone) else {

@@ -29,6 +29,40 @@ struct CandidateStoreTests {
         #expect(runs.run(at: first, count: 65_530).last == 65_529)
     }
 
+    @Test("a part's store appended across chunk boundaries: lines moved, externals remapped, side columns kept")
+    func appendPart() {
+        let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
+        var unresolved: [String: Int] = [:]
+        func candidate(_ i: Int) -> Candidate {
+            var c = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: i + 2, byte: 0), sourceKind: .calendar,
+                              kind: i % 5 == 0 ? .visit : .meeting, start: 1_767_225_600 + Int64(i) * 60, end: 1_767_225_600 + Int64(i) * 60 + 1_800,
+                              visitDates: i % 5 == 0 ? 20_454...20_455 : nil, uid: UInt64(i + 1), organizer: i % 3,
+                              subject: i % 7 == 0 ? "all hands \(i)" : "", inPerson: nil, free: false)
+            c.add(.person(i % 11), in: d, unresolved: &unresolved)
+            c.add(.customer("c\(i % 13)@bluefin.example", account: nil), in: d, unresolved: &unresolved)
+            return c
+        }
+        var main = CandidateStore(fileNames: ["a.csv"])
+        main.append(candidate(0))
+        var part = CandidateStore(fileNames: ["a.csv"])
+        let n = 2 * ChunkedColumn<Int32>.chunkSize + 5 // the copy releases two full chunks of the part on the way
+        for i in 0..<n { part.append(candidate(i)) }
+        // Address id k of the part becomes 1000 + k here; persons and accounts are not addresses.
+        main.append(contentsOf: &part, lineOffset: 100) { m in
+            CandidateStore.isExternal(m) ? m & 0xE000_0000 | (1_000 + m & 0x1FFF_FFFF) : m
+        }
+        #expect(part.count == 0)
+        #expect(main.count == n + 1)
+        for i in [0, 1, 65_535, 65_536, 131_072, n - 1] {
+            let back = main[i + 1], want = candidate(i)
+            #expect(back.location.line == i + 2 + 100)
+            #expect(back.start == want.start && back.end == want.end && back.uid == want.uid && back.organizer == want.organizer)
+            #expect(back.visitDates == want.visitDates && back.subject == want.subject && back.kind == want.kind)
+            #expect(back.people == want.people)
+            #expect(back.customers == want.customers.map { 1_000 + $0 })
+        }
+    }
+
     @Test("a candidate with every optional part set survives the round trip")
     func roundTrip() {
         let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
