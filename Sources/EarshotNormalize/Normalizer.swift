@@ -51,6 +51,8 @@ public final class Normalizer {
     var personRole: [Int: String] = [:]
     /// Called after each file with its name and rows read (for the progress line).
     public var onFileDone: ((String, Int) -> Void)?
+    /// Called when a phase ends (reading the files, the duplicate rule), for `EARSHOT_TIMINGS`.
+    public var onPhaseDone: ((String) -> Void)?
 
     public init(config: EarshotConfig, period: Period) {
         self.config = config
@@ -79,7 +81,9 @@ public final class Normalizer {
         }
         var dedup = Deduplicator(candidates: candidates, config: config, period: period, addresses: directory.addresses)
         candidates = CandidateStore(fileNames: [])
+        onPhaseDone?("read and normalize rows")
         dedup.run(ledger: &ledger, model: &model)
+        onPhaseDone?("duplicate rule")
         model.people = directory.people
         model.accounts = directory.accounts
         model.contacts = directory.contacts

@@ -51,6 +51,7 @@ enum Pipeline {
         if let n = environment["EARSHOT_THREADS"].flatMap(Int.init), n >= 1 { normalizer.parallelism = n }
         if let n = environment["EARSHOT_MIN_PART_BYTES"].flatMap(Int.init), n >= 1 { normalizer.minimumPartBytes = n }
         normalizer.onFileDone = { file, rows in progress.fileDone(file, rows: rows) }
+        normalizer.onPhaseDone = { progress.phaseDone($0) }
         let result = try normalizer.run(files: files)
         let broken = result.ledger.unbalanced
         guard broken.isEmpty else { throw LedgerBroken(files: broken) }
@@ -94,6 +95,7 @@ enum Pipeline {
         let n = try ingestAndNormalize(config: config, quarter: quarter, from: from, to: to, progress: progress)
         returnFreedMemory()
         let metrics = Aggregator.run(model: n.result.model, config: n.config, period: n.period)
+        progress.phaseDone("aggregate")
 
         let history = try historyPath.map { try HistoryStore(path: $0) }
         let trends = try history?.trends() ?? []
@@ -135,6 +137,7 @@ enum Pipeline {
             let kept = try? publisher.keepFailed(staging: staging)
             throw QualityGateFailed(files: failing, limit: n.config.maxRejectShare, keptAt: kept)
         }
+        progress.phaseDone("render")
         try publisher.publish(staging: staging)
         withExtendedLifetime(lock) {}
         try history?.record(metrics, company: n.config.companyName, runAt: nowISO())

@@ -22,6 +22,17 @@ final class Progress: @unchecked Sendable {
         Self.write("\r\u{1B}[K\(files) files, \(rows) rows, \(rate) rows/s — \(file)")
     }
 
+    /// With `EARSHOT_TIMINGS=1`, prints how long each phase took (README "Performance").
+    let timings = ProcessInfo.processInfo.environment["EARSHOT_TIMINGS"] == "1"
+    private var phaseStarted = Date()
+
+    func phaseDone(_ name: String) {
+        guard timings else { return }
+        let now = Date()
+        Self.say(String(format: "earshot: %@ %.2f s", name, now.timeIntervalSince(phaseStarted)))
+        phaseStarted = now
+    }
+
     func finish() { if interactive && files > 0 { Self.write("\r\u{1B}[K") } }
 
     static func say(_ text: String) { write(text + "\n") }
