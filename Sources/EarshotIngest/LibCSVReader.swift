@@ -357,6 +357,41 @@ extension UTF8Bytes {
     public static func string(_ bytes: [UInt8]) -> String? {
         bytes.withUnsafeBufferPointer { string($0) }
     }
+
+    /// A 64-bit hash of the text's UTF-8 bytes, eight at a time (for hash tables keyed by bytes; not
+    /// for anything an adversary should not collide).
+    public static func hash(_ text: Substring.UTF8View) -> UInt64 {
+        if let h = text.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0)) }) { return h }
+        return Array(text).withUnsafeBytes { hash($0) }
+    }
+
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h = UInt64(bytes.count) &* k
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+            h ^= h >> 29
+            i += 8
+        }
+        if i < bytes.count {
+            var tail: UInt64 = 0
+            for j in i..<bytes.count { tail |= UInt64(bytes[j]) << UInt64(8 * (j - i)) }
+            h = (h ^ tail) &* k
+            h ^= h >> 29
+        }
+        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return h ^ (h >> 32)
+    }
+
+    /// True when `stored` holds exactly the text's UTF-8 bytes (compared with memcmp).
+    public static func equal(_ stored: ArraySlice<UInt8>, _ text: Substring.UTF8View) -> Bool {
+        guard stored.count == text.count else { return false }
+        if let same = text.withContiguousStorageIfAvailable({ t in
+            stored.withUnsafeBufferPointer { s in s.count == 0 || memcmp(s.baseAddress!, t.baseAddress!, s.count) == 0 }
+        }) { return same }
+        return stored.elementsEqual(text)
+    }
 }
 
 

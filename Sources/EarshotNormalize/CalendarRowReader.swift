@@ -212,16 +212,14 @@ struct CalendarRowReader {
                           inPerson: nil, free: Self.isFree(row[column: columns.showAs], outlook: isOutlook))
         let ownerDeclined = status == "declined"
         c.add(.person(owner), declined: ownerDeclined, in: directory, unresolved: &unresolved)
-        if let o = row[column: columns.organizer].nilIfEmpty, let cls = directory.classify(reference: o) {
-            if case let .person(p) = cls { c.organizer = p }
-            c.add(cls, in: directory, unresolved: &unresolved)
+        if let o = row[column: columns.organizer].nilIfEmpty, let r = directory.resolve(reference: Substring(o)) {
+            if case let .person(p) = r { c.organizer = p }
+            c.add(r, unresolved: &unresolved)
         }
         for column in [columns.attendees, columns.optionalAttendees] {
             // GAM's attendeesList joins addresses with spaces; other formats use `;`.
-            let text = row[column: column]
-            let parts = isGAM ? text.split(separator: " ").map(String.init) : Self.splitAttendees(text)
-            for part in parts {
-                if let cls = directory.classify(reference: part) { c.add(cls, in: directory, unresolved: &unresolved) }
+            directory.forEachParticipant(inList: row[column: column], spaceSeparated: isGAM) { r in
+                c.add(r, unresolved: &unresolved)
             }
         }
         let fields = row.fields
@@ -229,7 +227,7 @@ struct CalendarRowReader {
             let email = fields[emailColumn].trimmingSpaces()
             guard !email.isEmpty else { continue }
             let declined = responseColumn.map { $0 < fields.count && fields[$0].lowercased() == "declined" } ?? false
-            if let cls = directory.classify(reference: email) { c.add(cls, declined: declined, in: directory, unresolved: &unresolved) }
+            if let r = directory.resolve(reference: Substring(email)) { c.add(r, declined: declined, unresolved: &unresolved) }
         }
         if let flag = Normalizer.isTrue(row[column: columns.inPerson]) { c.inPerson = flag }
         if c.peopleCount <= 1 && !c.hasExternal {

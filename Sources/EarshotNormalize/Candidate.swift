@@ -52,7 +52,19 @@ struct Candidate {
     }
 
     mutating func add(_ cls: ParticipantClass, declined: Bool = false, in directory: Directory, unresolved: inout [String: Int]) {
+        let r: ResolvedParticipant
         switch cls {
+        case let .person(p): r = .person(p)
+        case let .customer(address, account): r = .customer(address: directory.addressId(address), account: account)
+        case let .otherExternal(address): r = .otherExternal(address: directory.addressId(address))
+        case let .unresolvedInternal(text), let .unresolvedName(text): r = .unresolved(text)
+        }
+        add(r, declined: declined, unresolved: &unresolved)
+    }
+
+    /// `add(_:declined:in:unresolved:)` for a participant whose address is interned already.
+    mutating func add(_ r: ResolvedParticipant, declined: Bool = false, unresolved: inout [String: Int]) {
+        switch r {
         case let .person(p):
             let plain = Tag.person.bits | Int64(p), declinedMember = Tag.declinedPerson.bits | Int64(p)
             if let i = members.firstIndex(where: { $0 == plain || $0 == declinedMember }) {
@@ -61,11 +73,11 @@ struct Candidate {
                 members.append(declined ? declinedMember : plain)
             }
         case let .customer(address, account):
-            insert(.customer, directory.addressId(address))
+            insert(.customer, address)
             if let account { addAccount(account) }
         case let .otherExternal(address):
-            insert(.otherExternal, directory.addressId(address))
-        case let .unresolvedInternal(text), let .unresolvedName(text):
+            insert(.otherExternal, address)
+        case let .unresolved(text):
             unresolved[text, default: 0] += 1
         }
     }

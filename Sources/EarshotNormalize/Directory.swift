@@ -15,6 +15,15 @@ public enum ParticipantClass: Sendable, Equatable {
     case unresolvedName(String)
 }
 
+/// A participant resolved for a candidate: a person, or an interned address (`Directory.addresses`)
+/// with its account, or text that matched nobody (counted in the report's unresolved names).
+public enum ResolvedParticipant: Sendable, Equatable {
+    case person(Int)
+    case customer(address: Int, account: Int?)
+    case otherExternal(address: Int)
+    case unresolved(String)
+}
+
 /// People, accounts and contacts with every lookup normalize needs: by e-mail, by alias or CRM id,
 /// by display name as Outlook writes it, and by domain.
 public final class Directory {
@@ -88,6 +97,7 @@ public final class Directory {
         addresses = other.addresses
         managerRefs = other.managerRefs
         classifyCache = other.classifyCache
+        resolvedCache = other.resolvedCache
         personCache = other.personCache
     }
 
@@ -126,9 +136,10 @@ public final class Directory {
 
     /// A person by e-mail, id/alias, or display name, in that order.
     public func person(reference text: String) -> Int? {
-        if let cached = personCache[text] { return cached }
+        let key = Substring(text).utf8, hash = ByteKeyedTable<Int?>.hash(key)
+        if let cached = personCache.value(for: key, hash: hash) { return cached }
         let result = personUncached(reference: text)
-        if personCache.count < 1_000_000 { personCache[text] = result }
+        personCache.insert(key, hash: hash, value: result)
         return result
     }
 
@@ -230,21 +241,82 @@ public final class Directory {
     }
 
     /// Classifications by the exact text a source wrote: attendee lists repeat the same names and
-    /// addresses on every row, so each distinct text is parsed once. Cleared when the directory changes.
-    private var classifyCache: [String: ParticipantClass?] = [:]
-    private var personCache: [String: Int?] = [:]
+    /// addresses on every row, so each distinct text is parsed once. Keyed by the text's bytes (no
+    /// String hashing per lookup); cleared when the directory changes.
+    private var classifyCache = ByteKeyedTable<ParticipantClass?>()
+    private var resolvedCache = ByteKeyedTable<ResolvedParticipant?>()
+    private var personCache = ByteKeyedTable<Int?>()
 
     private func invalidateCaches() {
-        if !classifyCache.isEmpty { classifyCache = [:] }
-        if !personCache.isEmpty { personCache = [:] }
+        if classifyCache.count > 0 { classifyCache = ByteKeyedTable() }
+        if resolvedCache.count > 0 { resolvedCache = ByteKeyedTable() }
+        if personCache.count > 0 { personCache = ByteKeyedTable() }
     }
 
     /// Classifies what a calendar writes for a participant: an address, `Name <address>`, or a display name.
     public func classify(reference text: String) -> ParticipantClass? {
-        if let cached = classifyCache[text] { return cached }
+        let key = Substring(text).utf8, hash = ByteKeyedTable<ParticipantClass?>.hash(key)
+        if let cached = classifyCache.value(for: key, hash: hash) { return cached }
         let result = classifyUncached(reference: text)
-        if classifyCache.count < 1_000_000 { classifyCache[text] = result }
+        classifyCache.insert(key, hash: hash, value: result)
         return result
+    }
+
+    /// `classify(reference:)` ready for a candidate: a customer's or other external address is interned
+    /// (`addressId`) when its text is first met, as `Candidate.add` would intern it.
+    public func resolve(reference text: Substring) -> ResolvedParticipant? {
+        let key = text.utf8, hash = ByteKeyedTable<ResolvedParticipant?>.hash(key)
+        if let cached = resolvedCache.value(for: key, hash: hash) { return cached }
+        let result: ResolvedParticipant?
+        switch classifyUncached(reference: String(text)) {
+        case nil: result = nil
+        case let .person(p): result = .person(p)
+        case let .customer(address, account): result = .customer(address: addressId(address), account: account)
+        case let .otherExternal(address): result = .otherExternal(address: addressId(address))
+        case let .unresolvedInternal(t), let .unresolvedName(t): result = .unresolved(t)
+        }
+        resolvedCache.insert(key, hash: hash, value: result)
+        return result
+    }
+
+    /// Resolves each participant of an attendee list, in order: split at `;` and line ends, each
+    /// trimmed of spaces, tabs and no-break spaces, empty ones skipped (`CalendarRowReader.splitAttendees`);
+    /// or, for GAM's `attendeesList`, split at spaces. Read on the UTF-8 bytes where they lie; a piece
+    /// with a non-ASCII byte at an edge is trimmed as Characters, as `trimmingSpaces` does.
+    public func forEachParticipant(inList text: String, spaceSeparated: Bool, _ body: (ResolvedParticipant) -> Void) {
+        if spaceSeparated {
+            // `split(separator: " ")` splits at Characters: on ASCII text that is every 0x20 byte.
+            guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+                for part in text.split(separator: " ") { if let r = resolve(reference: part) { body(r) } }
+                return
+            }
+            for part in Substring(text).utf8.split(separator: 0x20) { if let r = resolve(reference: Substring(part)) { body(r) } }
+            return
+        }
+        let u = text.utf8
+        func piece(_ range: Range<String.Index>) {
+            var a = range.lowerBound, b = range.upperBound
+            while a < b, u[a] == 0x20 || u[a] == 0x09 { a = u.index(after: a) }
+            while a < b, u[u.index(before: b)] == 0x20 || u[u.index(before: b)] == 0x09 { b = u.index(before: b) }
+            guard a < b else { return }
+            let part: Substring
+            if u[a] < 0x80 && u[u.index(before: b)] < 0x80 { part = Substring(u[a..<b]) } else {
+                part = Substring(u[range]).trimmingSpaces()
+                guard !part.isEmpty else { return }
+            }
+            if let r = resolve(reference: part) { body(r) }
+        }
+        var start = u.startIndex
+        var i = start
+        while i != u.endIndex {
+            let c = u[i]
+            if c == 0x3B || c == 0x0A || c == 0x0D {
+                piece(start..<i)
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        piece(start..<u.endIndex)
     }
 
     private func classifyUncached(reference text: String) -> ParticipantClass? {

@@ -22,6 +22,56 @@ struct DirectoryTests {
         #expect(directory().classify(reference: text) == .person(0))
     }
 
+    /// The byte-level list reader must see the same participants as splitting the list into Strings
+    /// (`CalendarRowReader.splitAttendees`, or `split(separator: " ")` for GAM) and classifying each:
+    /// the expectation comes from that String path on a second, identical directory (so interned
+    /// address ids must also come out in the same order).
+    @Test("attendee lists read on bytes resolve like split Strings", arguments: [
+        ("Okafor, Ben; kim@bluefin.example;;  auditor@bigfour.example ", false),
+        ("\u{00A0}Kim Lee\u{00A0};\tben.okafor@acme.example\t", false),          // no-break spaces and tabs at the edges
+        ("a@bluefin.example\r\nb@bluefin.example\rc@bluefin.example\n", false),  // line ends separate too
+        (" \u{0301}x@bluefin.example; y@bluefin.example \u{0301}", false),     // a space a combining mark joins is kept
+        ("Jörg Ünbekannt; ; ;Renée <renee@bluefin.example>", false),
+        ("ben.okafor@acme.example  kim@bluefin.example z@bigfour.example", true),
+        ("ben.okafor@acme.example Jörg@bluefin.example  \u{0301}q@bluefin.example", true),
+        ("", false), (";;;", false), ("   ", true),
+    ])
+    func listsOnBytes(list: String, gam: Bool) {
+        let bytes = directory(), strings = directory()
+        var seen: [ResolvedParticipant] = []
+        bytes.forEachParticipant(inList: list, spaceSeparated: gam) { seen.append($0) }
+        let parts = gam ? list.split(separator: " ").map(String.init) : CalendarRowReader.splitAttendees(list)
+        let expected: [ResolvedParticipant] = parts.compactMap { strings.classify(reference: $0) }.map { cls in
+            switch cls {
+            case let .person(p): return .person(p)
+            case let .customer(a, account): return .customer(address: strings.addressId(a), account: account)
+            case let .otherExternal(a): return .otherExternal(address: strings.addressId(a))
+            case let .unresolvedInternal(t), let .unresolvedName(t): return .unresolved(t)
+            }
+        }
+        #expect(seen == expected)
+        #expect(bytes.addresses == strings.addresses)
+    }
+
+    @Test("the byte-keyed cache finds every key it stored, across growth, and no other")
+    func byteKeyedTable() {
+        var table = ByteKeyedTable<Int>()
+        let keys = (0..<5_000).map { "user\($0)@bluefin.example" } + ["", "a", "exactly8", "nine char"]
+        for (i, k) in keys.enumerated() {
+            let u = Substring(k).utf8
+            #expect(table.value(for: u, hash: ByteKeyedTable<Int>.hash(u)) == nil)
+            table.insert(u, hash: ByteKeyedTable<Int>.hash(u), value: i)
+        }
+        for (i, k) in keys.enumerated() {
+            let u = Substring(k).utf8
+            #expect(table.value(for: u, hash: ByteKeyedTable<Int>.hash(u)) == i)
+        }
+        // A key that is a prefix of a stored one, or differs in its last byte, is not found.
+        for k in ["user1@bluefin.exampl", "user1@bluefin.examplf", "exactly9"] {
+            #expect(table.value(for: Substring(k).utf8, hash: ByteKeyedTable<Int>.hash(Substring(k).utf8)) == nil)
+        }
+    }
+
     @Test("customers, other externals and unresolved names")
     func classes() {
         let d = directory()

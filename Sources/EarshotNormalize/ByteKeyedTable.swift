@@ -1,0 +1,66 @@
+/// A hash table keyed by the UTF-8 bytes of text as a source wrote it, looked up where the bytes lie:
+/// no String is made, hashed with SipHash or compared per lookup. Attendee lists repeat the same
+/// addresses on every row; this is the directory's cache of what each one resolves to.
+///
+/// Keys are stored back to back in one byte array; open addressing over a power-of-two slot array,
+/// hashed and compared by `UTF8Bytes` (eight bytes at a time, memcmp). It only grows, up to `limit` keys (beyond it, lookups miss and callers
+/// compute the value again).
+import EarshotIngest
+
+struct ByteKeyedTable<Value> {
+    private struct Entry {
+        var hash: UInt64
+        var start: Int
+        var length: Int
+    }
+
+    private var arena: [UInt8] = []
+    private var entries: [Entry] = []
+    private(set) var values: [Value] = []
+    private var slots = [Int32](repeating: -1, count: 1024)
+    let limit: Int
+
+    init(limit: Int = 1_000_000) { self.limit = limit }
+
+    var count: Int { entries.count }
+    var isFull: Bool { entries.count >= limit }
+
+    static func hash(_ key: Substring.UTF8View) -> UInt64 { UTF8Bytes.hash(key) }
+
+    /// The value stored for `key` (whose `hash(_:)` is `hash`), if any.
+    func value(for key: Substring.UTF8View, hash: UInt64) -> Value? {
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let e = Int(slots[s])
+            if e < 0 { return nil }
+            let entry = entries[e]
+            if entry.hash == hash, UTF8Bytes.equal(arena[entry.start..<(entry.start + entry.length)], key) {
+                return values[e]
+            }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// Stores `value` for a key not in the table (no-op once `limit` keys are stored).
+    mutating func insert(_ key: Substring.UTF8View, hash: UInt64, value: Value) {
+        guard !isFull else { return }
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        entries.append(Entry(hash: hash, start: arena.count, length: key.count))
+        arena.append(contentsOf: key)
+        values.append(value)
+        place(Int32(entries.count - 1), hash: hash)
+    }
+
+    private mutating func place(_ e: Int32, hash: UInt64) {
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: hash) & mask
+        while slots[s] >= 0 { s = (s + 1) & mask }
+        slots[s] = e
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for (i, entry) in entries.enumerated() { place(Int32(i), hash: entry.hash) }
+    }
+}
