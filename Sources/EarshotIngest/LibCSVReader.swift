@@ -208,7 +208,9 @@ public final class LibCSVReader {
             let raw = RawText.describe(RawText.trimmingLineEnd(pending))
             onEvent(.malformed(line: start.line, byte: start.byte, reason: problem, raw: raw))
         } else {
-            onEvent(.record(CSVRecord(fields: context.finishedFields, line: start.line, byte: start.byte, rawBytes: Array(pending[...]))))
+            // The record shares the reader's buffers; they are emptied for reuse once the consumer is done
+            // (copied on write only if it kept the record).
+            onEvent(.record(CSVRecord(fields: context.fields, line: start.line, byte: start.byte, rawBytes: pending)))
         }
         context.reset()
         pending.removeAll(keepingCapacity: true)
@@ -285,13 +287,11 @@ public struct CSVRecord: Sendable {
 /// State shared with the C callbacks through libcsv's `data` pointer.
 private final class ParseContext {
     var fields: [String] = []
-    var finishedFields: [String] = []
     var recordComplete = false
     var problem: RejectReason?
 
     func reset() {
         fields.removeAll(keepingCapacity: true)
-        finishedFields = []
         recordComplete = false
         problem = nil
     }
@@ -319,11 +319,6 @@ private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ co
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     let ctx = Unmanaged<ParseContext>.fromOpaque(context!).takeUnretainedValue()
-    // Hand the fields over and start a fresh, right-sized array: a record must not carry the capacity of
-    // the widest row seen so far (records may wait in the queue between the two threads).
-    ctx.finishedFields = ctx.fields
-    ctx.fields = []
-    ctx.fields.reserveCapacity(ctx.finishedFields.count)
     ctx.recordComplete = true
 }
 
