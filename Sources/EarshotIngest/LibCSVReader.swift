@@ -84,7 +84,23 @@ public final class LibCSVReader {
     private func resetParser() {
         csv_free(parser)
         Self.initialize(parser, delimiter: delimiter, blockSize: blockSize)
+        builtInSpaceTest = false
         context.reset()
+    }
+
+    /// True while the parser runs without a space function (libcsv's built-in space-or-tab test): only
+    /// for segments where that trims nothing (`earshot_csv_segment_trims_nothing`), which is most lines.
+    /// libcsv calls a space function for every byte of an unquoted field, at about the cost of parsing.
+    private var builtInSpaceTest = false
+    /// Tests set this to check that choosing per segment changes nothing.
+    var alwaysSpaceFunction = false
+
+    private func chooseSpaceTest(for seg: UnsafeBufferPointer<UInt8>) {
+        let builtIn = !alwaysSpaceFunction && earshot_csv_segment_trims_nothing(seg.baseAddress, seg.count, delimiter) != 0
+        if builtIn != builtInSpaceTest {
+            csv_set_space_func(parser, builtIn ? nil : earshot_csv_no_space)
+            builtInSpaceTest = builtIn
+        }
     }
 
     private var contextPointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(context).toOpaque() }
@@ -176,6 +192,7 @@ public final class LibCSVReader {
         if lineStarts.isEmpty { lineStarts.append(LineStart(offset: pending.count, line: line, byte: byte)) }
         pending.append(contentsOf: seg)
 
+        chooseSpaceTest(for: seg)
         let used = csv_parse(parser, seg.baseAddress, seg.count, fieldCallback, recordCallback, contextPointer)
         if used < seg.count {
             let status = csv_error(parser)

@@ -96,3 +96,73 @@ struct LibCSVReaderTests {
         #expect(events("a\tb\n", delimiter: "\t") == ["1@0:a|b"])
     }
 }
+
+/// The reader runs libcsv without a space function on segments where its built-in space-or-tab test
+/// trims nothing. The expectation is the same reader with the no-trim space function on every segment
+/// (the behaviour the rest of this suite pins down): on random text dense in spaces, tabs, quotes,
+/// delimiters and line ends, fed whole and in small chunks, the events must be identical.
+@Suite("libcsv's built-in space test, chosen per segment")
+struct SpaceTestChoiceTests {
+    static func events(_ bytes: [UInt8], delimiter: UInt8, chunk: Int, alwaysSpaceFunction: Bool) -> [String] {
+        var out: [String] = []
+        let reader = LibCSVReader(delimiter: delimiter) { event in
+            switch event {
+            case let .record(r): out.append("\(r.line)@\(r.byte):" + r.fields.joined(separator: "|"))
+            case let .blankLine(line, byte): out.append("\(line)@\(byte):blank")
+            case let .malformed(line, byte, reason, raw): out.append("\(line)@\(byte):\(reason.rawValue):\(raw)")
+            }
+        }
+        reader.alwaysSpaceFunction = alwaysSpaceFunction
+        var i = 0
+        while i < bytes.count {
+            let end = min(bytes.count, i + chunk)
+            reader.feed(Array(bytes[i..<end]))
+            i = end
+        }
+        reader.finish()
+        return out
+    }
+
+    @Test("fixed cases: spaces and tabs at every edge a field has", arguments: [
+        " a , b \nc,d\n", "\"a\" ,b\n", "\"a\"\t,b\n", "a, \"b\"\n", "a,b \r\nc\t,d", "x y,z w\n", "\t\ta\t\t\n",
+        "\"a b\",\" c \"\n", "a,\"b\" \n", "a b\"c\",d\n",
+    ])
+    func fixedCases(text: String) {
+        for delimiter in [UInt8(ascii: ","), 0x09] {
+            let bytes = Array(text.utf8)
+            #expect(Self.events(bytes, delimiter: delimiter, chunk: .max, alwaysSpaceFunction: false)
+                    == Self.events(bytes, delimiter: delimiter, chunk: .max, alwaysSpaceFunction: true))
+        }
+        // Spaces are kept (never trimmed): the first case reads " a " and " b ".
+        #expect(Self.events(Array(" a , b \n".utf8), delimiter: 0x2C, chunk: .max, alwaysSpaceFunction: false) == ["1@0: a | b "])
+    }
+
+    @Test("random text: same events with and without the choice, whole and in chunks of 1 to 7 bytes")
+    func randomText() {
+        var rng = SplitMix(seed: 2026)
+        let alphabet = Array("ab  \t\t,,;\"\"\r\n\n".utf8)
+        for round in 0..<3_000 {
+            let length = Int(rng.next() % 40)
+            let bytes = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            let delimiter: UInt8 = [0x2C, 0x09, 0x3B][round % 3]
+            let chunk = round % 2 == 0 ? Int.max : 1 + Int(rng.next() % 7)
+            let chosen = Self.events(bytes, delimiter: delimiter, chunk: chunk, alwaysSpaceFunction: false)
+            let always = Self.events(bytes, delimiter: delimiter, chunk: chunk, alwaysSpaceFunction: true)
+            #expect(chosen == always, "input \(bytes), delimiter \(delimiter), chunk \(chunk)")
+            if chosen != always { return }
+        }
+    }
+}
+
+/// A small seeded generator (SplitMix64), so the random cases are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
