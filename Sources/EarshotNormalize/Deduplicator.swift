@@ -42,11 +42,71 @@ struct Deduplicator {
         if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
     }
 
-    /// What two copies of a meeting share: start and end minute, and a participant.
-    private struct Slot: Hashable {
-        var start: Int64
-        var end: Int64
-        var member: Int64
+    /// The first rank seen with each (start minute, end minute, participant) in one run of equal start
+    /// keys: open addressing with a multiplicative hash (SipHash through `Dictionary` was most of the
+    /// rule's time at 10M rows), emptied between runs by bumping a generation instead of clearing.
+    struct SlotTable {
+        private var start: [Int64] = []
+        private var end: [Int64] = []
+        private var member: [Int64] = []
+        private var rank: [Int32] = []
+        private var generation: [UInt32] = []
+        private var current: UInt32 = 1
+        private var count = 0
+
+        /// Empties the table, sized for about `expected` slots.
+        mutating func reset(expected: Int) {
+            var capacity = 16
+            while capacity < expected * 2 { capacity <<= 1 }
+            if capacity > generation.count {
+                start = Array(repeating: 0, count: capacity)
+                end = start
+                member = start
+                rank = Array(repeating: 0, count: capacity)
+                generation = Array(repeating: 0, count: capacity)
+                current = 1
+            } else {
+                current &+= 1
+                if current == 0 { generation = Array(repeating: 0, count: generation.count); current = 1 }
+            }
+            count = 0
+        }
+
+        /// The rank stored for the slot, or nil after storing `newRank` for it.
+        mutating func firstRank(start s: Int64, end e: Int64, member m: Int64, newRank: Int) -> Int? {
+            if (count + 1) * 2 > generation.count { grow() }
+            let mask = generation.count - 1
+            var h = UInt64(bitPattern: s) &* 0x9E37_79B9_7F4A_7C15
+            h = (h ^ UInt64(bitPattern: e)) &* 0xC2B2_AE3D_27D4_EB4F
+            h = (h ^ UInt64(bitPattern: m)) &* 0x1656_67B1_9E37_79F9
+            var i = Int(truncatingIfNeeded: h >> 32) & mask
+            while generation[i] == current {
+                if start[i] == s && end[i] == e && member[i] == m { return Int(rank[i]) }
+                i = (i + 1) & mask
+            }
+            generation[i] = current
+            start[i] = s
+            end[i] = e
+            member[i] = m
+            rank[i] = Int32(newRank)
+            count += 1
+            return nil
+        }
+
+        private mutating func grow() {
+            let old = self
+            let capacity = max(16, generation.count * 2)
+            start = Array(repeating: 0, count: capacity)
+            end = start
+            member = start
+            rank = Array(repeating: 0, count: capacity)
+            generation = Array(repeating: 0, count: capacity)
+            current = 1
+            count = 0
+            for i in old.generation.indices where old.generation[i] == old.current {
+                _ = firstRank(start: old.start[i], end: old.end[i], member: old.member[i], newRank: Int(old.rank[i]))
+            }
+        }
     }
 
     /// Ranks sorted by a 32-bit key, each packed as `key << 32 | rank` into one UInt64: 8 bytes a row
@@ -95,20 +155,20 @@ struct Deduplicator {
         // matched on the whole triple; a participant is a person (declined or not), an address, an account.
         packed = []
         packed = Self.packedRanks(n) { rank in UInt32(truncatingIfNeeded: candidates.startOf(row(rank)) / 60) }
-        var firstWith: [Slot: Int] = [:]
+        var firstWith = SlotTable()
         Self.forEachRun(packed) { ranks in
-            firstWith.removeAll(keepingCapacity: true)
+            firstWith.reset(expected: ranks.count * 4)
             for rank in ranks {
                 let r = row(rank)
                 let start = candidates.startOf(r) / 60, end = candidates.endOf(r) / 60
                 for member in candidates.memberSlice(r) {
-                    let slot = Slot(start: start, end: end, member: Self.namespaced(CandidateStore.member(member)))
-                    if let j = firstWith[slot] { union(j, rank) } else { firstWith[slot] = rank }
+                    let m = Self.namespaced(CandidateStore.member(member))
+                    if let j = firstWith.firstRank(start: start, end: end, member: m, newRank: rank) { union(j, rank) }
                 }
             }
         }
         packed = []
-        firstWith = [:]
+        firstWith = SlotTable()
         firstWithUID = [:]
 
         // Clusters as lists in rank order, threaded through one array that then replaces `parent`:

@@ -148,3 +148,27 @@ struct PackedKeyDedupTests {
         #expect(model.interactions.map(\.source.line) == [2, 3, 5, 6])
     }
 }
+
+/// The duplicate rule's slot table against a Dictionary doing the same job: random slots with many
+/// repeats, over several runs (generations) and through growth past the size each run announced.
+@Suite("duplicate rule's slot table")
+struct SlotTableTests {
+    @Test("first rank per (start, end, member), as a Dictionary keeps it, across runs and growth")
+    func matchesDictionary() {
+        struct Key: Hashable { let s: Int64, e: Int64, m: Int64 }
+        var table = Deduplicator.SlotTable()
+        var state: UInt64 = 7
+        func next() -> UInt64 { state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return state >> 33 }
+        for run in 0..<6 {
+            var reference: [Key: Int] = [:]
+            // Announce fewer slots than arrive (run 0 announces 1), so the table must grow mid-run.
+            table.reset(expected: run == 0 ? 1 : 50)
+            for rank in 0..<3_000 {
+                let key = Key(s: Int64(next() % 4), e: Int64(next() % 5), m: Int64(next() % 40) | (run % 2 == 0 ? 1 << 58 : 2 << 58))
+                let got = table.firstRank(start: key.s, end: key.e, member: key.m, newRank: rank)
+                #expect(got == reference[key], "run \(run), rank \(rank)")
+                if reference[key] == nil { reference[key] = rank }
+            }
+        }
+    }
+}
