@@ -109,6 +109,13 @@ struct Deduplicator {
         }
     }
 
+    /// The first rank of a run that carries `uid` (a struct: arrays of tuples look up their type metadata
+    /// at run time).
+    private struct FirstWithUID {
+        var uid: UInt64
+        var rank: Int
+    }
+
     /// Ranks sorted by a 32-bit key, each packed as `key << 32 | rank` into one UInt64: 8 bytes a row
     /// (Swift's sort adds a buffer of half that), and integers sort without a comparator. Equal keys
     /// end up adjacent; callers resolve each run of equal keys on exact values.
@@ -143,11 +150,22 @@ struct Deduplicator {
         // but one sorted array of packed ranks at a time, and small dictionaries over runs of equal keys.
         // Same iCalUID: sorted by the uid hash's high 32 bits, then matched on the whole hash.
         var packed = Self.packedRanks(n) { rank in candidates.uidOf(row(rank)).map { UInt32(truncatingIfNeeded: $0 >> 32) } }
+        // A run is almost always the copies of one meeting (one uid): each rank is matched against the
+        // first ranks of the run's distinct uids so far, a short list; a Dictionary only past 16 of them.
         var firstWithUID: [UInt64: Int] = [:]
+        var distinct: [FirstWithUID] = []
         Self.forEachRun(packed) { ranks in
             firstWithUID.removeAll(keepingCapacity: true)
+            distinct.removeAll(keepingCapacity: true)
             for rank in ranks {
                 let uid = candidates.uidOf(row(rank))!
+                if distinct.count <= 16 {
+                    if let first = distinct.first(where: { $0.uid == uid }) { union(first.rank, rank); continue }
+                    distinct.append(FirstWithUID(uid: uid, rank: rank))
+                    if distinct.count <= 16 { continue }
+                    for d in distinct { firstWithUID[d.uid] = d.rank }
+                    continue
+                }
                 if let j = firstWithUID[uid] { union(j, rank) } else { firstWithUID[uid] = rank }
             }
         }

@@ -147,6 +147,38 @@ struct PackedKeyDedupTests {
         #expect(model.interactions.map(\.rowCount) == [2, 1, 1, 1])
         #expect(model.interactions.map(\.source.line) == [2, 3, 5, 6])
     }
+
+    @Test("a run of 20 distinct uids sharing their high 32 bits: each merges with its own copy only")
+    func manyUIDsInOneRun() throws {
+        let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
+        var unresolved: [String: Int] = [:]
+        var ledger = Ledger()
+        ledger.open("a.csv")
+        var store = CandidateStore(fileNames: ["a.csv"])
+        // Row i (0..<40) carries uid low half i % 20, a person of its own and a start hours from every
+        // other row's, so only the uid can merge rows: i with i + 20 (more than the 16 uids a run
+        // matches by scanning before it switches to a dictionary).
+        for i in 0..<40 {
+            var c = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: i + 2, byte: 0), sourceKind: .calendar,
+                              kind: .meeting, start: Int64(i) * 7_200, end: Int64(i) * 7_200 + 1_800, visitDates: nil,
+                              uid: 0xABCD_0000_0000_0000 | UInt64(i % 20), organizer: nil, subject: "", inPerson: nil, free: false)
+            c.add(.person(100 + i), in: d, unresolved: &unresolved)
+            c.add(.customer("x@client.example", account: nil), in: d, unresolved: &unresolved)
+            store.append(c)
+            ledger.countRead("a.csv")
+            ledger.accept("a.csv")
+        }
+        var config = EarshotConfig()
+        config.metrics.broadcastThreshold = 25
+        let period = try #require(Period(from: CivilDate(dayNumber: 0), to: CivilDate(dayNumber: 3_000_000), zone: .utc))
+        var dedup = Deduplicator(candidates: store, config: config, period: period, addresses: d.addresses)
+        var model = CanonicalModel()
+        dedup.run(ledger: &ledger, model: &model)
+        #expect(model.interactions.count == 20)
+        #expect(model.interactions.allSatisfy { $0.rowCount == 2 })
+        #expect(model.interactions.map(\.source.line) == Array(2...21))
+        #expect(model.interactions.map { $0.internalParticipants.map(\.person) } == (0..<20).map { [100 + $0, 120 + $0] })
+    }
 }
 
 /// The duplicate rule's slot table against a Dictionary doing the same job: random slots with many
