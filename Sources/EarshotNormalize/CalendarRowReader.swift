@@ -115,7 +115,8 @@ struct CalendarRowReader {
             let lowerSubject = subject.lowercased()
             if Self.cancelledPrefixes.contains(where: { lowerSubject.hasPrefix($0) }) { return .outcome(.ignored(.cancelled)) }
         }
-        let status = row[column: columns.status].lowercased()
+        let statusText = row[column: columns.status]
+        let status = statusText == "confirmed" || statusText.isEmpty ? statusText : statusText.lowercased()
         if status == "cancelled" || status == "canceled" { return .outcome(.ignored(.cancelled)) }
 
         let owner: Int
@@ -261,6 +262,7 @@ struct CalendarRowReader {
     }
 
     static func isFree(_ text: String, outlook: Bool) -> Bool {
+        if text == "busy" || text == "Busy" || text.isEmpty { return false }
         let t = text.lowercased()
         if t == "free" || t == "transparent" || t == "frei" || t == "beschikbaar" { return true }
         return outlook && t == "0"

@@ -94,7 +94,12 @@ struct Candidate {
     static func uidHash(_ text: String) -> UInt64? {
         guard !text.isEmpty else { return nil }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.lowercased().utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        // ASCII (nearly every uid) is lower-cased byte by byte as it is hashed: no lower-cased copy.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            for b in text.lowercased().utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h
+        }
+        for b in text.utf8 { h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3 }
         return h
     }
 }

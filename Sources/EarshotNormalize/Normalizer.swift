@@ -228,6 +228,13 @@ public final class Normalizer {
     // MARK: People
 
     static func isTrue(_ text: String) -> Bool? {
+        // The spellings exports write on nearly every row, before lower-casing.
+        switch text {
+        case "false", "FALSE", "False", "0": return false
+        case "true", "TRUE", "True", "1": return true
+        case "": return nil
+        default: break
+        }
         switch text.lowercased() {
         case "1", "true", "yes", "y", "active", "waar", "wahr", "ja", "ein", "x": return true
         case "0", "false", "no", "n", "inactive", "terminated", "onwaar", "falsch", "nein", "aus": return false
