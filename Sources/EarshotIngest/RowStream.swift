@@ -51,6 +51,20 @@ final class RowStream {
         ledger.ignore(name, rule)
     }
 
+    /// How many fields hold more than spaces, tabs and no-break spaces, counting no further than `limit`.
+    static func nonBlankCount(_ fields: [String], upTo limit: Int) -> Int {
+        var n = 0
+        for f in fields {
+            // A field that does not start with a space, a tab or a no-break space's first byte is not blank.
+            guard let first = f.utf8.first else { continue }
+            if first != 0x20 && first != 0x09 && first != 0xC2 || !f.trimmingSpaces().isEmpty {
+                n += 1
+                if n == limit { return n }
+            }
+        }
+        return n
+    }
+
     func handle(_ event: LibCSVReader.Event) {
         switch event {
         case .blankLine:
@@ -66,7 +80,8 @@ final class RowStream {
             if recordIndex < headerIndex { ignore(.preamble); return }
             if recordIndex == headerIndex { return } // the header itself is not a data row
             if recordIndex <= lastHeaderRow { ignore(.preamble); return } // Qualtrics' extra header rows
-            let nonEmpty = record.fields.lazy.filter { !$0.trimmingSpaces().isEmpty }.count
+            // Counted up to 2: the rules below only tell 0, 1 and more apart.
+            let nonEmpty = Self.nonBlankCount(record.fields, upTo: 2)
             if nonEmpty == 0 { ignore(.blankLine); afterBlank = true; return }
             if inFooter && nonEmpty <= 1 { ignore(.footer); return }
             if afterBlank && SourceReader.isFooter(record.fields, nonEmpty: nonEmpty, width: width) {

@@ -177,3 +177,17 @@ struct PresetLedgerTests {
         #expect(row.read == 3 && row.rejected == 2 && row.balances)
     }
 }
+
+/// Blank and footer rows are told apart by how many fields hold something; the count stops at 2 and
+/// skips trimming for fields that cannot be blank. Expected: the definition, trimmed fields counted.
+@Suite("non-blank field count")
+struct NonBlankCountTests {
+    @Test("same as counting trimmed non-empty fields, capped at 2", arguments: [
+        [], [""], ["", " ", "\t"], ["\u{00A0}", " \u{00A0}\t"], ["x"], ["", "", "Grand Totals"], [" a ", "b", "c"],
+        ["\u{00A0}x"], ["\u{00A0}\u{0301}"], ["é", ""], [" ", "\t\t", "z"],
+    ] as [[String]])
+    func matchesDefinition(fields: [String]) {
+        let reference = min(2, fields.filter { !$0.trimmingSpaces().isEmpty }.count)
+        #expect(RowStream.nonBlankCount(fields, upTo: 2) == reference)
+    }
+}
