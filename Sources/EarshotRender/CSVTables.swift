@@ -6,18 +6,39 @@ import EarshotModel
 public enum CSVTables {
     /// One CSV line: fields quoted when they hold a delimiter, quote, CR or LF (or start/end with a space).
     public static func line(_ fields: [String]) -> String {
-        fields.map { f in
-            let needsQuotes = f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                || f.hasPrefix(" ") || f.hasSuffix(" ")
-            return needsQuotes ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",") + "\n"
+        var out = ""
+        append(fields, to: &out)
+        return out
+    }
+
+    /// Appends one CSV line. Checked on the UTF-8 bytes, as a CSV reader splits them: a comma or line
+    /// end that a combining mark joins into one Character (or a CRLF, one Character) is still quoted.
+    static func append(_ fields: [String], to out: inout String) {
+        for (i, f) in fields.enumerated() {
+            if i > 0 { out += "," }
+            let u = f.utf8
+            let needsQuotes = u.first == 0x20 || u.last == 0x20
+                || u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+            if needsQuotes {
+                out += "\""
+                // Quotes doubled at the byte, like the comma test above.
+                for (k, part) in u.split(separator: 0x22, omittingEmptySubsequences: false).enumerated() {
+                    if k > 0 { out += "\"\"" }
+                    out += Substring(part)
+                }
+                out += "\""
+            } else {
+                out += f
+            }
+        }
+        out += "\n"
     }
 
     /// The header and the rows, each row made and appended in turn: the big tables (interactions,
     /// people, rejects) are never held as arrays of cells (at 10M input rows that was the run's peak).
     static func table(_ header: [String], _ rows: some Sequence<[String]>) -> String {
         var out = line(header)
-        for row in rows { out += line(row) }
+        for row in rows { append(row, to: &out) }
         return out
     }
 

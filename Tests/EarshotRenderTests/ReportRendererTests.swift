@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import EarshotAggregate
 import EarshotModel
 @testable import EarshotRender
@@ -336,5 +337,21 @@ func markdownTables(_ md: String) -> [[String]] {
         #expect(md.components(separatedBy: "\n## ").count - 1 == 8)
         // Non-finite numbers would print as empty attributes (NumberFormat.fixed gives "").
         #expect(!html.contains("=\"\""))
+    }
+}
+
+/// CSV lines as `data/*.csv` writes them, read back by libcsv (the reader every table is checked with):
+/// each field must come back exactly, including those whose comma, quote or line end a combining mark
+/// joins into one Character, or a CRLF (one Character).
+@Suite("CSV table lines")
+struct CSVLineTests {
+    @Test("fields survive a round trip through libcsv", arguments: [
+        ["plain", "two words", ""], ["a,b", "say \"hi\"", "line\nbreak"], ["crlf\r\nend", " lead", "trail "],
+        [",\u{0301}", "\"\u{0301}", "x\r\n"], ["\"", "\"\"", ","], ["é,ü", "日本,語"],
+    ] as [[String]])
+    func roundTrip(fields: [String]) throws {
+        let dir = Fixtures.scratch("csvline")
+        let path = Fixtures.write(CSVTables.line(fields) + CSVTables.line(["next"]), to: "t.csv", in: dir)
+        #expect(try readCSV(path) == [fields, ["next"]])
     }
 }
