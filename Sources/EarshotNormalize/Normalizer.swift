@@ -203,7 +203,7 @@ public final class Normalizer {
             let state = PartState(reader: partReader, addressBase: self.directory.addresses.count, fileNames: self.candidates.fileNames)
             states[k] = state
             // The reader is captured as a constant: read through the class on every row, the struct
-            // was copied per row (its references retained and released), a fifth of the part's time.
+            // may be copied per row (its references retained and released).
             return { [partReader] row in
                 switch partReader.read(row, unresolved: &state.unresolved) {
                 case let .candidate(c): state.candidates.append(c); return .accepted
