@@ -127,16 +127,19 @@ struct Deduplicator {
         return packed
     }
 
-    /// Calls `body` with the ranks of each run of two or more equal keys.
-    private static func forEachRun(_ packed: [UInt64], _ body: ([Int]) -> Void) {
+    /// Calls `body` with each run of two or more equal keys (a slice of `packed`, no copy; `rank(_:)`
+    /// reads a rank out of an element).
+    private static func forEachRun(_ packed: [UInt64], _ body: (ArraySlice<UInt64>) -> Void) {
         var i = 0
         while i < packed.count {
             var j = i + 1
             while j < packed.count, packed[j] >> 32 == packed[i] >> 32 { j += 1 }
-            if j - i > 1 { body(packed[i..<j].map { Int($0 & 0xFFFF_FFFF) }) }
+            if j - i > 1 { body(packed[i..<j]) }
             i = j
         }
     }
+
+    private static func rank(_ packed: UInt64) -> Int { Int(packed & 0xFFFF_FFFF) }
 
     mutating func run(ledger: inout Ledger, model: inout CanonicalModel) {
         // Ranks: the i-th row in (config order, line) order; the smallest rank of a cluster (its root)
@@ -154,10 +157,11 @@ struct Deduplicator {
         // first ranks of the run's distinct uids so far, a short list; a Dictionary only past 16 of them.
         var firstWithUID: [UInt64: Int] = [:]
         var distinct: [FirstWithUID] = []
-        Self.forEachRun(packed) { ranks in
-            firstWithUID.removeAll(keepingCapacity: true)
+        Self.forEachRun(packed) { run in
+            if !firstWithUID.isEmpty { firstWithUID.removeAll(keepingCapacity: true) }
             distinct.removeAll(keepingCapacity: true)
-            for rank in ranks {
+            for p in run {
+                let rank = Self.rank(p)
                 let uid = candidates.uidOf(row(rank))!
                 if distinct.count <= 16 {
                     if let first = distinct.first(where: { $0.uid == uid }) { union(first.rank, rank); continue }
@@ -174,9 +178,10 @@ struct Deduplicator {
         packed = []
         packed = Self.packedRanks(n) { rank in UInt32(truncatingIfNeeded: candidates.startOf(row(rank)) / 60) }
         var firstWith = SlotTable()
-        Self.forEachRun(packed) { ranks in
-            firstWith.reset(expected: ranks.count * 4)
-            for rank in ranks {
+        Self.forEachRun(packed) { run in
+            firstWith.reset(expected: run.count * 4)
+            for p in run {
+                let rank = Self.rank(p)
                 let r = row(rank)
                 let start = candidates.startOf(r) / 60, end = candidates.endOf(r) / 60
                 for member in candidates.memberSlice(r) {
@@ -200,8 +205,10 @@ struct Deduplicator {
             if root == r { link[r] |= 1 << 31 } else { link[r] = link[root] & 0x7FFF_FFFF; link[root] = link[root] & (1 << 31) | UInt32(r + 1) }
         }
         parent = []
+        var members: [Int] = []
         for root in 0..<n where link[root] & (1 << 31) != 0 {
-            var members = [root]
+            members.removeAll(keepingCapacity: true)
+            members.append(root)
             var cursor = Int(link[root] & 0x7FFF_FFFF) - 1
             while cursor >= 0 { members.append(cursor); cursor = Int(link[cursor] & 0x7FFF_FFFF) - 1 }
             // Most clusters (internal meetings) name no external participant in any copy: they are
