@@ -12,7 +12,8 @@ struct CRMRowReader {
     let file: SourceFile
     let preset: Preset
     let zone: ZoneRules
-    let directory: Directory
+    /// Where participants are looked up; a part of a file read on its own thread has its own snapshot.
+    var directory: Directory
     let period: Period
     let fileOrder: Int
 

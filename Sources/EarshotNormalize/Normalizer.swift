@@ -123,7 +123,11 @@ public final class Normalizer {
             let reader = try CalendarRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: false),
                                                directory: directory, period: period, fileOrder: fileOrder,
                                                broadcastThreshold: config.metrics.broadcastThreshold, sniffed: inspected.0)
-            try readCalendar(file, reader: reader, inspected: inspected)
+            try readCandidates(file, inspected: inspected) { directory in
+                var bound = reader
+                bound.directory = directory
+                return { row, unresolved in bound.read(row, unresolved: &unresolved) }
+            }
         case .crm:
             let reader = CRMRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-") && preset.name != "salesforce-report"),
                                       directory: directory, period: period, fileOrder: fileOrder)
@@ -135,11 +139,10 @@ public final class Normalizer {
                 }
                 return
             }
-            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in
-                switch reader.read(row, unresolved: &self.unresolved) {
-                case let .candidate(c): self.candidates.append(c); return .accepted
-                case let .outcome(o): return o
-                }
+            try readCandidates(file, inspected: inspected) { directory in
+                var bound = reader
+                bound.directory = directory
+                return { row, unresolved in bound.read(row, unresolved: &unresolved) }
             }
         case .feedback:
             let z = zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-"))
@@ -154,22 +157,28 @@ public final class Normalizer {
         }
     }
 
-    /// Threads a large calendar file is read on (one per core; `EARSHOT_THREADS` overrides).
+    /// Threads a large calendar or CRM file is read on (one per core; `EARSHOT_THREADS` overrides).
     public var parallelism = ProcessInfo.processInfo.activeProcessorCount
-    /// A calendar file is read in parts of at least this many bytes (below it, on one thread).
+    /// A calendar or CRM file is read in parts of at least this many bytes (below it, on one thread).
     public var minimumPartBytes = 16 << 20
-    /// How many parts each calendar file was read in (1: whole, on this thread).
+    /// How many parts each calendar or CRM file was read in (1: whole, on this thread).
     public private(set) var partsRead: [String: Int] = [:]
 
-    /// A calendar file's rows, read in parts on `parallelism` threads when it is large (`SplitRead`):
-    /// each later part has its own directory snapshot, candidates and unresolved names, added to the
-    /// run's in order, so the result is the same as one thread's.
-    func readCalendar(_ file: SourceFile, reader: CalendarRowReader, inspected: (SniffResult, Preset)) throws {
+    /// Reads one row into a candidate, with the directory it looks participants up in (a calendar or
+    /// CRM row reader bound to the run's directory, or to a part's snapshot).
+    typealias CandidateRowReader = (_ row: MappedRow, _ unresolved: inout [String: Int]) -> RowResult
+
+    /// A calendar or CRM file's rows, read in parts on `parallelism` threads when it is large
+    /// (`SplitRead`): each later part has its own directory snapshot, candidates and unresolved names,
+    /// added to the run's in order, so the result is the same as one thread's.
+    func readCandidates(_ file: SourceFile, inspected: (SniffResult, Preset),
+                        reader makeReader: (Directory) -> CandidateRowReader) throws {
         let size = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber)?.intValue ?? 0
+        let read = makeReader(directory)
         partsRead[file.displayName] = 1
         guard parallelism > 1, size >= 2 * minimumPartBytes else {
             try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in
-                switch reader.read(row, unresolved: &self.unresolved) {
+                switch read(row, &self.unresolved) {
                 case let .candidate(c): self.candidates.append(c); return .accepted
                 case let .outcome(o): return o
                 }
@@ -177,12 +186,12 @@ public final class Normalizer {
             return
         }
         final class PartState {
-            let reader: CalendarRowReader
+            let directory: Directory
             let addressBase: Int
             var candidates: CandidateStore
             var unresolved: [String: Int] = [:]
-            init(reader: CalendarRowReader, addressBase: Int, fileNames: [String]) {
-                self.reader = reader
+            init(directory: Directory, addressBase: Int, fileNames: [String]) {
+                self.directory = directory
                 self.addressBase = addressBase
                 candidates = CandidateStore(fileNames: fileNames)
             }
@@ -192,20 +201,18 @@ public final class Normalizer {
                            minimumPartBytes: minimumPartBytes, consumer: { k in
             if k == 0 {
                 return { row in
-                    switch reader.read(row, unresolved: &self.unresolved) {
+                    switch read(row, &self.unresolved) {
                     case let .candidate(c): self.candidates.append(c); return .accepted
                     case let .outcome(o): return o
                     }
                 }
             }
-            var partReader = reader
-            partReader.directory = self.directory.snapshot()
-            let state = PartState(reader: partReader, addressBase: self.directory.addresses.count, fileNames: self.candidates.fileNames)
+            let state = PartState(directory: self.directory.snapshot(), addressBase: self.directory.addresses.count,
+                                  fileNames: self.candidates.fileNames)
             states[k] = state
-            // The reader is captured as a constant: read through the class on every row, the struct
-            // may be copied per row (its references retained and released).
-            return { [partReader] row in
-                switch partReader.read(row, unresolved: &state.unresolved) {
+            let partRead = makeReader(state.directory)
+            return { row in
+                switch partRead(row, &state.unresolved) {
                 case let .candidate(c): state.candidates.append(c); return .accepted
                 case let .outcome(o): return o
                 }
@@ -214,7 +221,7 @@ public final class Normalizer {
             guard let state = states[k] else { return }
             states[k] = nil
             // The part's own addresses (ids from addressBase on), interned here in the order it met them.
-            let added = state.reader.directory.addresses[state.addressBase...].map { directory.addressId($0) }
+            let added = state.directory.addresses[state.addressBase...].map { directory.addressId($0) }
             let base = UInt32(state.addressBase)
             candidates.append(contentsOf: &state.candidates, lineOffset: lineOffset) { m in
                 guard CandidateStore.isExternal(m), m & 0x1FFF_FFFF >= base else { return m }
