@@ -58,17 +58,20 @@ struct Deduplicator {
         mutating func reset(expected: Int) {
             var capacity = 16
             while capacity < expected * 2 { capacity <<= 1 }
-            if capacity > generation.count {
-                start = Array(repeating: 0, count: capacity)
-                end = start
-                member = start
-                rank = Array(repeating: 0, count: capacity)
-                generation = Array(repeating: 0, count: capacity)
-                current = 1
-            } else {
-                current &+= 1
-                if current == 0 { generation = Array(repeating: 0, count: generation.count); current = 1 }
-            }
+            if capacity > generation.count { allocate(capacity); return }
+            current &+= 1
+            if current == 0 { generation = Array(repeating: 0, count: generation.count); current = 1 }
+            count = 0
+        }
+
+        /// Fresh, empty arrays of `capacity` slots (a power of two).
+        private mutating func allocate(_ capacity: Int) {
+            start = Array(repeating: 0, count: capacity)
+            end = start
+            member = start
+            rank = Array(repeating: 0, count: capacity)
+            generation = Array(repeating: 0, count: capacity)
+            current = 1
             count = 0
         }
 
@@ -95,14 +98,7 @@ struct Deduplicator {
 
         private mutating func grow() {
             let old = self
-            let capacity = max(16, generation.count * 2)
-            start = Array(repeating: 0, count: capacity)
-            end = start
-            member = start
-            rank = Array(repeating: 0, count: capacity)
-            generation = Array(repeating: 0, count: capacity)
-            current = 1
-            count = 0
+            allocate(max(16, generation.count * 2))
             for i in old.generation.indices where old.generation[i] == old.current {
                 _ = firstRank(start: old.start[i], end: old.end[i], member: old.member[i], newRank: Int(old.rank[i]))
             }

@@ -111,27 +111,19 @@ struct CandidateStoreTests {
 /// half) and must then match on the whole value: rows that share only those 32 bits stay apart.
 @Suite("duplicate rule on packed keys")
 struct PackedKeyDedupTests {
-    @Test("uids equal in their high 32 bits, and starts 2^32 minutes apart, do not merge; a real uid match does")
-    func partialKeysDoNotMerge() throws {
+    /// Runs the duplicate rule over 30-minute rows of one file (lines 2, 3, …), each with the given
+    /// start, uid and person, and customer x@client.example so that every row counts.
+    static func dedup(_ rows: [(start: Int64, uid: UInt64?, person: Int)]) throws -> CanonicalModel {
         let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
         var unresolved: [String: Int] = [:]
         var ledger = Ledger()
         ledger.open("a.csv")
         var store = CandidateStore(fileNames: ["a.csv"])
-        let farApart: Int64 = (1 << 32) * 60 // seconds in 2^32 minutes
-        // (start, uid, person); every row also has customer x@client.example so it counts.
-        let rows: [(Int64, UInt64?, Int)] = [
-            (0, 0x1111_2222_0000_0001, 1),          // 1: a
-            (7_200, 0x1111_2222_0000_0002, 2),      // 2: same high half as row 1, nothing else shared
-            (14_400, 0x1111_2222_0000_0001, 3),     // 3: row 1's uid at another time: merges with row 1
-            (86_400, nil, 4),                       // 4
-            (86_400 + farApart, nil, 4),            // 5: same low 32 bits of the start minute as row 4, same person
-        ]
-        for (line, (start, uid, person)) in rows.enumerated() {
+        for (line, row) in rows.enumerated() {
             var c = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: line + 2, byte: 0), sourceKind: .calendar,
-                              kind: .meeting, start: start, end: start + 1_800, visitDates: nil, uid: uid, organizer: nil,
+                              kind: .meeting, start: row.start, end: row.start + 1_800, visitDates: nil, uid: row.uid, organizer: nil,
                               subject: "", inPerson: nil, free: false)
-            c.add(.person(person), in: d, unresolved: &unresolved)
+            c.add(.person(row.person), in: d, unresolved: &unresolved)
             c.add(.customer("x@client.example", account: nil), in: d, unresolved: &unresolved)
             store.append(c)
             ledger.countRead("a.csv")
@@ -143,6 +135,19 @@ struct PackedKeyDedupTests {
         var dedup = Deduplicator(candidates: store, config: config, period: period, addresses: d.addresses)
         var model = CanonicalModel()
         dedup.run(ledger: &ledger, model: &model)
+        return model
+    }
+
+    @Test("uids equal in their high 32 bits, and starts 2^32 minutes apart, do not merge; a real uid match does")
+    func partialKeysDoNotMerge() throws {
+        let farApart: Int64 = (1 << 32) * 60 // seconds in 2^32 minutes
+        let model = try Self.dedup([
+            (0, 0x1111_2222_0000_0001, 1),          // 1: a
+            (7_200, 0x1111_2222_0000_0002, 2),      // 2: same high half as row 1, nothing else shared
+            (14_400, 0x1111_2222_0000_0001, 3),     // 3: row 1's uid at another time: merges with row 1
+            (86_400, nil, 4),                       // 4
+            (86_400 + farApart, nil, 4),            // 5: same low 32 bits of the start minute as row 4, same person
+        ])
         // Expected by hand: {1, 3} merge on the uid; 2, 4 and 5 stay alone: four interactions, one merged row.
         #expect(model.interactions.map(\.rowCount) == [2, 1, 1, 1])
         #expect(model.interactions.map(\.source.line) == [2, 3, 5, 6])
@@ -150,30 +155,13 @@ struct PackedKeyDedupTests {
 
     @Test("a run of 20 distinct uids sharing their high 32 bits: each merges with its own copy only")
     func manyUIDsInOneRun() throws {
-        let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
-        var unresolved: [String: Int] = [:]
-        var ledger = Ledger()
-        ledger.open("a.csv")
-        var store = CandidateStore(fileNames: ["a.csv"])
         // Row i (0..<40) carries uid low half i % 20, a person of its own and a start hours from every
         // other row's, so only the uid can merge rows: i with i + 20 (more than the 16 uids a run
         // matches by scanning before it switches to a dictionary).
-        for i in 0..<40 {
-            var c = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: i + 2, byte: 0), sourceKind: .calendar,
-                              kind: .meeting, start: Int64(i) * 7_200, end: Int64(i) * 7_200 + 1_800, visitDates: nil,
-                              uid: 0xABCD_0000_0000_0000 | UInt64(i % 20), organizer: nil, subject: "", inPerson: nil, free: false)
-            c.add(.person(100 + i), in: d, unresolved: &unresolved)
-            c.add(.customer("x@client.example", account: nil), in: d, unresolved: &unresolved)
-            store.append(c)
-            ledger.countRead("a.csv")
-            ledger.accept("a.csv")
+        let rows: [(start: Int64, uid: UInt64?, person: Int)] = (0..<40).map { (i: Int) -> (start: Int64, uid: UInt64?, person: Int) in
+            (start: Int64(i) * 7_200, uid: 0xABCD_0000_0000_0000 | UInt64(i % 20), person: 100 + i)
         }
-        var config = EarshotConfig()
-        config.metrics.broadcastThreshold = 25
-        let period = try #require(Period(from: CivilDate(dayNumber: 0), to: CivilDate(dayNumber: 3_000_000), zone: .utc))
-        var dedup = Deduplicator(candidates: store, config: config, period: period, addresses: d.addresses)
-        var model = CanonicalModel()
-        dedup.run(ledger: &ledger, model: &model)
+        let model = try Self.dedup(rows)
         #expect(model.interactions.count == 20)
         #expect(model.interactions.allSatisfy { $0.rowCount == 2 })
         #expect(model.interactions.map(\.source.line) == Array(2...21))
