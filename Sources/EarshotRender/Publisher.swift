@@ -100,22 +100,18 @@ public struct Publisher {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw PublishError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        // A native String is contiguous UTF-8: written from its own storage, without a copy of the bytes.
-        func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-            var offset = 0
-            while offset < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
+        // Written a MiB at a time: one copy of a slice in memory, never of the whole table (the
+        // interactions table is tens of MB at 10M input rows), and no pointer code outside ingest.
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+        let utf8 = contents.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let end = utf8.index(start, offsetBy: 1 << 20, limitedBy: utf8.endIndex) ?? utf8.endIndex
+            do { try handle.write(contentsOf: Data(utf8[start..<end])) } catch {
+                throw PublishError.cannotWrite(path: path, reason: OutputLock.reason(error))
             }
-            return nil
+            start = end
         }
-        var contents = contents
-        let failure = contents.withUTF8 { writeAll($0) }
-        if let failure { throw PublishError.cannotWrite(path: path, reason: String(cString: strerror(failure))) }
         guard fsync(fd) == 0 else { throw PublishError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         if Self.writeDelay > 0 { usleep(Self.writeDelay * 1000) }
     }

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import TestSupport
 @testable import EarshotAggregate
 import EarshotModel
@@ -353,5 +354,24 @@ struct CSVLineTests {
         let dir = Fixtures.scratch("csvline")
         let path = Fixtures.write(CSVTables.line(fields) + CSVTables.line(["next"]), to: "t.csv", in: dir)
         #expect(try readCSV(path) == [fields, ["next"]])
+    }
+}
+
+/// Publishing writes a file a MiB at a time; a table of several MiB, with multi-byte characters across
+/// the slice boundaries, must come back byte for byte.
+@Suite("publisher writes")
+struct PublisherWriteTests {
+    @Test("a 2.5 MiB table with multi-byte characters is written whole")
+    func largeFile() throws {
+        let dir = Fixtures.scratch("publish")
+        let publisher = Publisher(target: dir.appendingPathComponent("report").path)
+        let staging = try publisher.makeStaging()
+        // 3-byte "€" and 4-byte "🙂" lines: 1 MiB boundaries fall inside characters somewhere.
+        let text = String(repeating: "a,€,🙂,b\n", count: 2_500_000 / 13 + 7)
+        try publisher.write(text, to: "data/big.csv", in: staging)
+        let back = try Data(contentsOf: URL(fileURLWithPath: staging + "/data/big.csv"))
+        #expect(back.count == text.utf8.count && back.count > 2 << 20)
+        #expect(back == Data(text.utf8))
+        publisher.discard(staging: staging)
     }
 }
