@@ -91,8 +91,10 @@ public enum SplitRead {
         let (sniff, preset) = inspected
         let name = file.displayName
         ledger.open(name)
-        // UTF-16 files have no byte-level line feed to cut at.
-        let cuttable = sniff.encoding != .utf16LE && sniff.encoding != .utf16BE
+        // Only UTF-8 files are cut: a record's byte offset is counted in the bytes the reader is fed,
+        // which are the file's own only for UTF-8 (UTF-16 has no byte-level line feed to cut at, and
+        // Windows-1252 grows when transcoded, so a later part could not know its start's offset).
+        let cuttable = sniff.encoding == .utf8 || sniff.encoding == .utf8BOM
         let count = cuttable ? min(wanted, size / max(1, minimumPartBytes)) : 1
         let starts = count > 1 ? try Self.starts(path: file.path, displayName: name, size: size, parts: count) : [0]
 

@@ -127,6 +127,20 @@ struct SplitReadTests {
         #expect(whole.files[0].balances)
     }
 
+    @Test("a Windows-1252 file is read as one: its byte offsets are counted in transcoded bytes")
+    func windows1252() throws {
+        let dir = Fixtures.scratch("split")
+        var bytes = Array(Self.header.utf8)
+        for i in 1...200 { bytes += Array(Self.row(i).utf8).map { $0 == UInt8(ascii: "R") ? 0xC9 : $0 } } // "Room" → "Éoom"
+        let path = Fixtures.write(bytes, to: "events.csv", in: dir)
+        let file = SourceFile(path: path, displayName: "events.csv",
+                              source: SourceConfig(kind: .calendar, path: path, preset: "generic-calendar", encoding: "windows-1252"))
+        let split = try Self.splitRead(file, parts: 4)
+        #expect(split.kept == 1)
+        #expect(split.rows == (try Self.wholeRead(file)).rows)
+        #expect(split.rows.count == 200 && split.rows[0].fields[9] == "Éoom")
+    }
+
     @Test("a file below the part size is read as one")
     func smallFile() throws {
         let file = Self.file(Self.header + (1...10).map(Self.row).joined())
