@@ -71,12 +71,9 @@ public final class Directory {
     /// file read in parts: lookups share this one's tables (copied on write), while its caches and the
     /// addresses it interns are its own. The addresses it adds are `addresses[addresses.count...]` of
     /// this directory at the time of the copy; `Normalizer` interns them here in order afterwards.
-    public func snapshot() -> Directory {
-        let copy = Directory(companyDomains: [], ignoreDomains: [], copying: self)
-        return copy
-    }
+    public func snapshot() -> Directory { Directory(copying: self) }
 
-    private init(companyDomains: [String], ignoreDomains: [String], copying other: Directory) {
+    private init(copying other: Directory) {
         self.companyDomains = other.companyDomains
         self.ignoreDomains = other.ignoreDomains
         people = other.people
