@@ -115,12 +115,18 @@ public final class LibCSVReader {
         guard let base = bytes.baseAddress else { return }
         var start = 0
         let count = bytes.count
+        // The next CR at or after `start` (count: none left in the chunk), searched again only once
+        // passed: a file without CRs is scanned for one once per chunk, not once per line.
+        var nextCR = -1
         while start < count {
             // One segment: up to and including the next CR or LF, or to the end of the chunk. Found with
-            // memchr (vectorized) for LF, then for a CR before it (CR-only and CRLF files).
+            // memchr (vectorized) for LF and for CR (CR-only and CRLF files).
             var end = count
             if let lf = memchr(base + start, 0x0A, count - start) { end = base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) }
-            if end > start, let cr = memchr(base + start, 0x0D, end - start) { end = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
+            if nextCR < start {
+                nextCR = memchr(base + start, 0x0D, count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+            }
+            end = min(end, nextCR)
             if end < count { end += 1 }
             segment(UnsafeBufferPointer(start: base + start, count: end - start))
             start = end
