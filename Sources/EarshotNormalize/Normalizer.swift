@@ -123,11 +123,7 @@ public final class Normalizer {
             let reader = try CalendarRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: false),
                                                directory: directory, period: period, fileOrder: fileOrder,
                                                broadcastThreshold: config.metrics.broadcastThreshold, sniffed: inspected.0)
-            try readCandidates(file, inspected: inspected) { directory in
-                var bound = reader
-                bound.directory = directory
-                return { row, unresolved in bound.read(row, unresolved: &unresolved) }
-            }
+            try readCandidates(file, inspected: inspected, reader: reader)
         case .crm:
             let reader = CRMRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-") && preset.name != "salesforce-report"),
                                       directory: directory, period: period, fileOrder: fileOrder)
@@ -139,11 +135,7 @@ public final class Normalizer {
                 }
                 return
             }
-            try readCandidates(file, inspected: inspected) { directory in
-                var bound = reader
-                bound.directory = directory
-                return { row, unresolved in bound.read(row, unresolved: &unresolved) }
-            }
+            try readCandidates(file, inspected: inspected, reader: reader)
         case .feedback:
             let z = zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-"))
             try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in self.feedback(row, zone: z) }
@@ -164,44 +156,18 @@ public final class Normalizer {
     /// How many parts each calendar or CRM file was read in (1: whole, on this thread).
     public private(set) var partsRead: [String: Int] = [:]
 
-    /// Reads one row into a candidate, with the directory it looks participants up in (a calendar or
-    /// CRM row reader bound to the run's directory, or to a part's snapshot).
-    typealias CandidateRowReader = (_ row: MappedRow, _ unresolved: inout [String: Int]) -> RowResult
-
     /// A calendar or CRM file's rows, read in parts on `parallelism` threads when it is large
-    /// (`SplitRead`): each later part has its own directory snapshot, candidates and unresolved names,
-    /// added to the run's in order, so the result is the same as one thread's.
-    func readCandidates(_ file: SourceFile, inspected: (SniffResult, Preset),
-                        reader makeReader: (Directory) -> CandidateRowReader) throws {
+    /// (`SplitRead`; a small file, or one thread, is one part): each later part has its own directory
+    /// snapshot, candidates and unresolved names, added to the run's in order, so the result is the
+    /// same as one thread's.
+    func readCandidates(_ file: SourceFile, inspected: (SniffResult, Preset), reader: some CandidateRowReading) throws {
         let size = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber)?.intValue ?? 0
-        let read = makeReader(directory)
-        partsRead[file.displayName] = 1
-        guard parallelism > 1, size >= 2 * minimumPartBytes else {
-            try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in
-                switch read(row, &self.unresolved) {
-                case let .candidate(c): self.candidates.append(c); return .accepted
-                case let .outcome(o): return o
-                }
-            }
-            return
-        }
-        final class PartState {
-            let directory: Directory
-            let addressBase: Int
-            var candidates: CandidateStore
-            var unresolved: [String: Int] = [:]
-            init(directory: Directory, addressBase: Int, fileNames: [String]) {
-                self.directory = directory
-                self.addressBase = addressBase
-                candidates = CandidateStore(fileNames: fileNames)
-            }
-        }
         var states: [Int: PartState] = [:]
         partsRead[file.displayName] = try SplitRead.read(file, size: size, ledger: &ledger, inspected: inspected, parts: parallelism,
                            minimumPartBytes: minimumPartBytes, consumer: { k in
             if k == 0 {
                 return { row in
-                    switch read(row, &self.unresolved) {
+                    switch reader.read(row, unresolved: &self.unresolved) {
                     case let .candidate(c): self.candidates.append(c); return .accepted
                     case let .outcome(o): return o
                     }
@@ -210,9 +176,10 @@ public final class Normalizer {
             let state = PartState(directory: self.directory.snapshot(), addressBase: self.directory.addresses.count,
                                   fileNames: self.candidates.fileNames)
             states[k] = state
-            let partRead = makeReader(state.directory)
-            return { row in
-                switch partRead(row, &state.unresolved) {
+            var partReader = reader
+            partReader.directory = state.directory
+            return { [partReader] row in
+                switch partReader.read(row, unresolved: &state.unresolved) {
                 case let .candidate(c): state.candidates.append(c); return .accepted
                 case let .outcome(o): return o
                 }
@@ -519,6 +486,29 @@ extension Normalizer {
         return .accepted
     }
 }
+
+/// What a later part of a file read in parts collects on its own thread, until it is added to the run.
+private final class PartState {
+    let directory: Directory
+    let addressBase: Int
+    var candidates: CandidateStore
+    var unresolved: [String: Int] = [:]
+    init(directory: Directory, addressBase: Int, fileNames: [String]) {
+        self.directory = directory
+        self.addressBase = addressBase
+        candidates = CandidateStore(fileNames: fileNames)
+    }
+}
+
+/// A calendar or CRM row reader: reads a row into a candidate, looking participants up in `directory`
+/// (the run's, or the snapshot of a part read on its own thread).
+protocol CandidateRowReading {
+    var directory: Directory { get set }
+    func read(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult
+}
+
+extension CalendarRowReader: CandidateRowReading {}
+extension CRMRowReader: CandidateRowReading {}
 
 /// A calendar or CRM row either becomes a candidate interaction or ends with an outcome now.
 enum RowResult {
