@@ -233,6 +233,18 @@ struct CandidateStore {
         return c
     }
 
+    /// Row `i`'s fields one at a time, for the duplicate rule's clusters (no `Candidate` is built).
+    func sourceKindOf(_ i: Int) -> SourceKind { flags[i] & 0x10 != 0 ? .crm : .calendar }
+    func kindOf(_ i: Int) -> InteractionKind { Self.kinds[Int(flags[i] & 0x0F)] }
+    func isFree(_ i: Int) -> Bool { flags[i] & 0x20 != 0 }
+    func inPersonOf(_ i: Int) -> Bool? { let p = flags[i] >> 6; return p == 0 ? nil : p == 2 }
+    func subjectOf(_ i: Int) -> String { subjects.isEmpty ? "" : subjects[Int32(i)] ?? "" }
+    func organizerOf(_ i: Int) -> Int? { organizer[i] < 0 ? nil : Int(organizer[i]) }
+    func visitDatesOf(_ i: Int) -> ClosedRange<Int>? { visits.isEmpty ? nil : visits[Int32(i)] }
+    func locationOf(_ i: Int) -> SourceLocation {
+        SourceLocation(file: fileNames[Int(fileOrder[i])], line: Int(line[i]), byte: 0)
+    }
+
     /// Row `i`'s members as stored (packed; see `member(_:)`).
     func memberSlice(_ i: Int) -> ArraySlice<UInt32> {
         members.run(at: memberAddress[i], count: Int(memberCount[i]))

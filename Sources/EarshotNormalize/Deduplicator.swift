@@ -202,6 +202,8 @@ struct Deduplicator {
         }
         parent = []
         var members: [Int] = []
+        var people = ParticipantSet()
+        var customerIds = SmallIntSet(), otherIds = SmallIntSet(), accountIds = SmallIntSet()
         for root in 0..<n where link[root] & (1 << 31) != 0 {
             members.removeAll(keepingCapacity: true)
             members.append(root)
@@ -214,41 +216,53 @@ struct Deduplicator {
                 for m in members { ledger.acceptedBecameIgnored(candidates.file(row(m)), .internalOnly) }
                 continue
             }
-            let rep = candidates[row(root)]
-            var interaction = Interaction(index: model.interactions.count, source: rep.location, sourceKind: rep.sourceKind,
-                                          kind: rep.kind, start: rep.start, end: rep.end, subject: rep.subject)
-            interaction.visitDates = rep.visitDates
-            interaction.organizer = rep.organizer
+            let repRow = row(root)
+            var interaction = Interaction(index: model.interactions.count, source: candidates.locationOf(repRow),
+                                          sourceKind: candidates.sourceKindOf(repRow), kind: candidates.kindOf(repRow),
+                                          start: candidates.startOf(repRow), end: candidates.endOf(repRow),
+                                          subject: candidates.subjectOf(repRow))
+            interaction.visitDates = candidates.visitDatesOf(repRow)
+            interaction.organizer = candidates.organizerOf(repRow)
             interaction.rowCount = members.count
-            var people: [Int: Bool] = [:]
-            var customers: Set<String> = []
-            var others: Set<String> = []
-            var accounts: Set<Int> = []
+            // Read from the stored columns (no `Candidate` per copy); addresses stay interned ids until
+            // the end (distinct ids are distinct texts: `Directory.addressId` interns by text).
+            people.removeAll()
+            customerIds.removeAll()
+            otherIds.removeAll()
+            accountIds.removeAll()
             var allFree = true
             for m in members {
-                let c = candidates[row(m)]
-                interaction.seenIn.insert(c.sourceKind)
-                for p in c.people { people[p.person] = (people[p.person] ?? false) || p.declined }
-                customers.formUnion(c.customers.map { addresses[$0] })
-                others.formUnion(c.otherExternal.map { addresses[$0] })
-                accounts.formUnion(c.accounts)
-                if !c.free { allFree = false }
-                if interaction.inPerson == nil { interaction.inPerson = c.inPerson }
-                if interaction.subject.isEmpty { interaction.subject = c.subject }
-                if interaction.organizer == nil { interaction.organizer = c.organizer }
-                if Self.strength(c.kind) > Self.strength(interaction.kind) { interaction.kind = c.kind }
+                let r = row(m)
+                interaction.seenIn.insert(candidates.sourceKindOf(r))
+                for packed in candidates.memberSlice(r) {
+                    let value = Int(packed & 0x1FFF_FFFF)
+                    switch Int64(packed >> 29) {
+                    case Candidate.Tag.person.rawValue, Candidate.Tag.declinedPerson.rawValue:
+                        people.insert(value, declined: packed >> 29 == UInt32(Candidate.Tag.declinedPerson.rawValue))
+                    case Candidate.Tag.customer.rawValue: customerIds.insert(value)
+                    case Candidate.Tag.otherExternal.rawValue: otherIds.insert(value)
+                    default: accountIds.insert(value)
+                    }
+                }
+                if !candidates.isFree(r) { allFree = false }
+                if interaction.inPerson == nil { interaction.inPerson = candidates.inPersonOf(r) }
+                if interaction.subject.isEmpty { interaction.subject = candidates.subjectOf(r) }
+                if interaction.organizer == nil { interaction.organizer = candidates.organizerOf(r) }
+                let kind = candidates.kindOf(r)
+                if Self.strength(kind) > Self.strength(interaction.kind) { interaction.kind = kind }
             }
+            let customers = customerIds.values.map { addresses[$0] }
             // `account:` and `contact:` stand-ins count only when no copy names a customer address.
             let real = customers.filter { !$0.hasPrefix("account:") && !$0.hasPrefix("contact:") }
-            interaction.customerAddresses = (real.isEmpty ? customers : real.union(customers.filter { $0.hasPrefix("contact:") })).sorted()
-            interaction.otherExternalCount = others.count
-            interaction.accounts = accounts.sorted()
-            interaction.internalParticipants = people.keys.sorted().map { InternalParticipant(person: $0, declined: people[$0]!) }
+            interaction.customerAddresses = (real.isEmpty ? customers : real + customers.filter { $0.hasPrefix("contact:") }).sorted()
+            interaction.otherExternalCount = otherIds.count
+            interaction.accounts = accountIds.values.sorted()
+            interaction.internalParticipants = people.values.sorted { $0.person < $1.person }
             interaction.free = allFree
 
             let rule: IgnoreRule?
             if interaction.customerAddresses.isEmpty {
-                rule = others.isEmpty ? .internalOnly : .noCustomer
+                rule = otherIds.isEmpty ? .internalOnly : .noCustomer
             } else if allFree {
                 rule = .free
             } else if interaction.externalCount > config.metrics.broadcastThreshold {
@@ -289,4 +303,55 @@ struct Deduplicator {
     }
 }
 
+/// A set of small integers in insertion order: a plain array while it is short (a cluster names a few
+/// addresses and accounts), with a `Set` beside it past 32 values so a huge cluster stays linear.
+struct SmallIntSet {
+    private(set) var values: [Int] = []
+    private var index: Set<Int>?
 
+    var count: Int { values.count }
+    var isEmpty: Bool { values.isEmpty }
+
+    mutating func insert(_ v: Int) {
+        if let set = index {
+            if set.contains(v) { return }
+            index!.insert(v)
+        } else {
+            if values.contains(v) { return }
+            if values.count == 32 { index = Set(values); index!.insert(v) }
+        }
+        values.append(v)
+    }
+
+    mutating func removeAll() {
+        values.removeAll(keepingCapacity: true)
+        index = nil
+    }
+}
+
+/// A cluster's internal participants, one entry per person, declined if any copy says so: an array
+/// while short, with a position index beside it past 32 people.
+struct ParticipantSet {
+    private(set) var values: [InternalParticipant] = []
+    private var position: [Int: Int]?
+
+    mutating func insert(_ person: Int, declined: Bool) {
+        let found: Int?
+        if let position { found = position[person] } else { found = values.firstIndex { $0.person == person } }
+        if let i = found {
+            if declined { values[i].declined = true }
+            return
+        }
+        values.append(InternalParticipant(person: person, declined: declined))
+        if position != nil {
+            position![person] = values.count - 1
+        } else if values.count > 32 {
+            position = Dictionary(uniqueKeysWithValues: values.indices.map { (values[$0].person, $0) })
+        }
+    }
+
+    mutating func removeAll() {
+        values.removeAll(keepingCapacity: true)
+        position = nil
+    }
+}

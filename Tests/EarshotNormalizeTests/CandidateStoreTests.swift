@@ -191,4 +191,31 @@ struct SlotTableTests {
             }
         }
     }
+
+    /// A cluster's address, account and people sets switch from a plain array to an indexed one past 32
+    /// values; both must keep exactly the first occurrence of each value in order (people: declined if
+    /// any copy declined). Reference: a Set of values seen and a Dictionary of people, by hand.
+    @Test("cluster sets keep first occurrences in order, below and past 32 values", arguments: [5, 32, 33, 300])
+    func clusterSets(distinct: Int) {
+        var generator = SystemRandomNumberGenerator()
+        var ints = SmallIntSet(), people = ParticipantSet()
+        var seen = Set<Int>(), order: [Int] = [], declined: [Int: Bool] = [:]
+        for _ in 0..<(distinct * 6) {
+            let v = Int.random(in: 0..<distinct, using: &generator), d = Bool.random(using: &generator)
+            ints.insert(v)
+            people.insert(v, declined: d)
+            if seen.insert(v).inserted { order.append(v) }
+            declined[v] = (declined[v] ?? false) || d
+        }
+        #expect(ints.values == order)
+        #expect(ints.count == order.count)
+        #expect(people.values.map(\.person) == order)
+        #expect(people.values.allSatisfy { declined[$0.person] == $0.declined })
+        ints.removeAll()
+        people.removeAll()
+        ints.insert(7)
+        people.insert(7, declined: false)
+        #expect(ints.values == [7])
+        #expect(people.values == [InternalParticipant(person: 7, declined: false)])
+    }
 }
