@@ -1,4 +1,5 @@
 import EarshotModel
+import EarshotIngest
 
 /// How an address or display name was classified (DESIGN.md "Terms every metric uses").
 public enum ParticipantClass: Sendable, Equatable {
@@ -244,7 +245,25 @@ public final class Directory {
     private var resolvedCache = ByteKeyedTable<ResolvedParticipant?>()
     private var personCache = ByteKeyedTable<Int?>()
 
+    /// Recently met attendee lists, whole, and what each piece resolved to: the copies of one meeting
+    /// (and a recurring meeting's occurrences) repeat the same list, which is then hashed once instead
+    /// of split, trimmed and looked up piece by piece. Direct-mapped by the list's hash, so it stays
+    /// small however many lists a file holds.
+    private var listCache = [CachedList?](repeating: nil, count: Directory.listCacheSlots)
+    static let listCacheSlots = 512
+
+    /// One attendee list as a source wrote it and its participants in order (`forEachParticipant`).
+    private struct CachedList {
+        var hash: UInt64
+        var spaceSeparated: Bool
+        var text: [UInt8]
+        var participants: [ResolvedParticipant]
+    }
+
     private func invalidateCaches() {
+        if listCache.contains(where: { $0 != nil }) {
+            listCache = [CachedList?](repeating: nil, count: Self.listCacheSlots)
+        }
         if classifyCache.count > 0 { classifyCache = ByteKeyedTable() }
         if resolvedCache.count > 0 { resolvedCache = ByteKeyedTable() }
         if personCache.count > 0 { personCache = ByteKeyedTable() }
@@ -280,7 +299,25 @@ public final class Directory {
     /// trimmed of spaces, tabs and no-break spaces, empty ones skipped (`CalendarRowReader.splitAttendees`);
     /// or, for GAM's `attendeesList`, split at spaces. Read on the UTF-8 bytes where they lie; a piece
     /// with a non-ASCII byte at an edge is trimmed as Characters, as `trimmingSpaces` does.
+    /// A list met recently is replayed from `listCache`: resolving the same text again gives the same
+    /// participants (resolution is cached by text, and addresses are interned on first sight).
     public func forEachParticipant(inList text: String, spaceSeparated: Bool, _ body: (ResolvedParticipant) -> Void) {
+        guard !text.isEmpty else { return }
+        let key = Substring(text).utf8
+        let hash = UTF8Bytes.hash(key)
+        let slot = Int(truncatingIfNeeded: hash >> 40) & (Self.listCacheSlots - 1)
+        if let cached = listCache[slot], cached.hash == hash, cached.spaceSeparated == spaceSeparated,
+           UTF8Bytes.equal(cached.text[...], key) {
+            for r in cached.participants { body(r) }
+            return
+        }
+        var participants: [ResolvedParticipant] = []
+        forEachParticipantUncached(inList: text, spaceSeparated: spaceSeparated) { participants.append($0) }
+        for r in participants { body(r) }
+        listCache[slot] = CachedList(hash: hash, spaceSeparated: spaceSeparated, text: Array(key), participants: participants)
+    }
+
+    private func forEachParticipantUncached(inList text: String, spaceSeparated: Bool, _ body: (ResolvedParticipant) -> Void) {
         if spaceSeparated {
             // `split(separator: " ")` splits at Characters: on ASCII text that is every 0x20 byte.
             guard text.utf8.allSatisfy({ $0 < 0x80 }) else {

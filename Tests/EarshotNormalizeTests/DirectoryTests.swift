@@ -51,6 +51,40 @@ struct DirectoryTests {
         }
         #expect(seen == expected)
         #expect(bytes.addresses == strings.addresses)
+        // Met again, the list is replayed from the directory's list cache: same participants.
+        var again: [ResolvedParticipant] = []
+        bytes.forEachParticipant(inList: list, spaceSeparated: gam) { again.append($0) }
+        #expect(again == expected)
+    }
+
+    /// The list cache is direct-mapped: with 3,000 distinct lists over 512 slots, slots are shared and
+    /// overwritten. Every list, read in an interleaved order and under both separators, must give what
+    /// a directory without any earlier lists gives for it alone (expectation: a fresh directory per list,
+    /// compared on participants with addresses as text, since interned ids depend on order).
+    @Test("the attendee-list cache never mixes lists up: slots shared, both separators")
+    func listCacheCollisions() {
+        let d = directory()
+        func text(_ r: ResolvedParticipant, _ dir: Directory) -> String {
+            switch r {
+            case let .person(p): return "person \(p)"
+            case let .customer(a, account): return "customer \(dir.addresses[a]) \(account.map(String.init) ?? "-")"
+            case let .otherExternal(a): return "other \(dir.addresses[a])"
+            case let .unresolved(t): return "unresolved \(t)"
+            }
+        }
+        let lists = (0..<3_000).map { i in "u\(i)@bluefin.example;Okafor, Ben u\(i % 7)@other.example" }
+        for round in 0..<2 {
+            for (i, list) in lists.enumerated() {
+                let gam = (i + round) % 2 == 0
+                var seen: [String] = []
+                d.forEachParticipant(inList: list, spaceSeparated: gam) { seen.append(text($0, d)) }
+                let fresh = directory()
+                var expected: [String] = []
+                fresh.forEachParticipant(inList: list, spaceSeparated: gam) { expected.append(text($0, fresh)) }
+                #expect(seen == expected, "list \(i), round \(round)")
+                #expect(seen.count == (gam ? 3 : 2))
+            }
+        }
     }
 
     @Test("the byte-keyed cache finds every key it stored, across growth, and no other")
