@@ -3,7 +3,9 @@ import EarshotModel
 /// Computes every metric of DESIGN.md "Metrics" from the canonical model, for one period.
 /// Privacy (`named_layers`, `min_group_size`) is enforced here, so no later stage can leak it.
 public enum Aggregator {
-    public static func run(model: CanonicalModel, config: EarshotConfig, period: Period) -> Metrics {
+    /// - Parameter threads: people are measured on up to this many threads (each person on its own;
+    ///   results in people order, so the metrics do not depend on it).
+    public static func run(model: CanonicalModel, config: EarshotConfig, period: Period, threads: Int = 1) -> Metrics {
         let tree = OrgTree(people: model.people)
         let zone = period.zone
         let settings = config.metrics
@@ -27,10 +29,11 @@ public enum Aggregator {
         var rows: [PersonMetrics] = []
         var hasDirect = [Bool](repeating: false, count: model.people.count)
         var rowOf = [Int?](repeating: nil, count: model.people.count)
-        for person in model.people {
+        let computed: [PersonMetrics?] = ParallelMap.map(model.people.count, threads: threads) { index -> PersonMetrics? in
+            let person = model.people[index]
             let firstDay = max(period.from, person.startDate ?? period.from)
             let lastDay = min(period.to.adding(days: -1), person.endDate ?? period.to.adding(days: -1))
-            guard firstDay <= lastDay else { continue }
+            guard firstDay <= lastDay else { return nil }
             let employedDays = lastDay.dayNumber - firstDay.dayNumber + 1
             let exposures = byPerson[person.index]
 
@@ -98,9 +101,7 @@ public enum Aggregator {
             if lastTouched == nil, let anyTouched = touched.filter({ $0 <= lastDay.dayNumber }).max() { lastTouched = anyTouched }
             let layer = tree.layer[person.index]
             let isNamed = layer.map { $0 <= named } ?? false
-            hasDirect[person.index] = direct > 0
-            rowOf[person.index] = rows.count
-            rows.append(PersonMetrics(
+            return PersonMetrics(
                 person: person.index, personId: person.id, email: person.email?.normalized ?? "",
                 name: isNamed ? person.name : "", title: person.title, layer: layer,
                 customerHours: hours, shareOfTime: capacity > 0 ? hours / capacity : nil,
@@ -109,7 +110,13 @@ public enum Aggregator {
                 inPersonShare: inPersonKnown == 0 ? nil : Double(inPersonTrue) / Double(direct),
                 cadenceMet: judged == 0 ? nil : cadenceOK, exposureMet: judged == 0 ? nil : exposureOK,
                 longestGapDays: longest, daysSinceLast: lastTouched.map { max(0, lastDay.dayNumber - $0) },
-                hopsToCustomer: nil, employedDays: employedDays, windows: windowResults, named: isNamed))
+                hopsToCustomer: nil, employedDays: employedDays, windows: windowResults, named: isNamed)
+        }
+        for m in computed {
+            guard let m else { continue }
+            hasDirect[m.person] = m.directContacts > 0
+            rowOf[m.person] = rows.count
+            rows.append(m)
         }
 
         // hops_to_customer, bottom-up from the deepest layer.

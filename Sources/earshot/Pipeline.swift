@@ -40,6 +40,9 @@ enum Pipeline {
         let result: NormalizeResult
     }
 
+    /// Threads for reading large files, aggregating and rendering: `EARSHOT_THREADS`, else the processors.
+    static var threads: Int { ParallelMap.threads(environment: ProcessInfo.processInfo.environment) }
+
     /// Config → period → files → canonical model and ledger.
     static func ingestAndNormalize(config: EarshotConfig, quarter: String?, from: String?, to: String?,
                                    progress: Progress) throws -> Normalized {
@@ -48,7 +51,7 @@ enum Pipeline {
         let normalizer = Normalizer(config: config, period: period)
         // README "Performance": threads for large calendar files, and the smallest part (tests force parts).
         let environment = ProcessInfo.processInfo.environment
-        if let n = environment["EARSHOT_THREADS"].flatMap(Int.init), n >= 1 { normalizer.parallelism = n }
+        normalizer.parallelism = threads
         if let n = environment["EARSHOT_MIN_PART_BYTES"].flatMap(Int.init), n >= 1 { normalizer.minimumPartBytes = n }
         normalizer.onFileDone = { file, rows in progress.fileDone(file, rows: rows) }
         normalizer.onPhaseDone = { progress.phaseDone($0) }
@@ -94,7 +97,7 @@ enum Pipeline {
                     historyPath: String?, progress: Progress) throws -> String {
         let n = try ingestAndNormalize(config: config, quarter: quarter, from: from, to: to, progress: progress)
         returnFreedMemory()
-        let metrics = Aggregator.run(model: n.result.model, config: n.config, period: n.period)
+        let metrics = Aggregator.run(model: n.result.model, config: n.config, period: n.period, threads: threads)
         progress.phaseDone("aggregate")
 
         let history = try historyPath.map { try HistoryStore(path: $0) }
@@ -109,17 +112,22 @@ enum Pipeline {
         let staging = try publisher.makeStaging()
         var outputs: [(String, String)] = []
         do {
-            outputs = [
-                ("report.md", try ReportRenderer.markdown(input)),
-                ("report.html", try ReportRenderer.html(input)),
-                ("data/person_metrics.csv", CSVTables.personMetrics(metrics)),
-                ("data/layer_metrics.csv", CSVTables.layerMetrics(metrics)),
-                ("data/chains.csv", CSVTables.chains(metrics)),
-                ("data/feedback_funnel.csv", CSVTables.feedbackFunnel(metrics)),
-                ("data/interactions.csv", CSVTables.interactions(n.result.model, metrics)),
-                ("data/ledger.csv", CSVTables.ledger(n.result.ledger)),
-                ("data/rejects.csv", CSVTables.rejects(n.result.ledger)),
+            // Each output is rendered on its own from the same inputs: on several threads when allowed
+            // (README "Performance"), collected in this fixed order.
+            let model = n.result.model, ledger = n.result.ledger, reportInput = input
+            let renderers: [(String, () throws -> String)] = [
+                ("report.md", { try ReportRenderer.markdown(reportInput) }),
+                ("report.html", { try ReportRenderer.html(reportInput) }),
+                ("data/person_metrics.csv", { CSVTables.personMetrics(metrics) }),
+                ("data/layer_metrics.csv", { CSVTables.layerMetrics(metrics) }),
+                ("data/chains.csv", { CSVTables.chains(metrics) }),
+                ("data/feedback_funnel.csv", { CSVTables.feedbackFunnel(metrics) }),
+                ("data/interactions.csv", { CSVTables.interactions(model, metrics) }),
+                ("data/ledger.csv", { CSVTables.ledger(ledger) }),
+                ("data/rejects.csv", { CSVTables.rejects(ledger) }),
             ]
+            let rendered = ParallelMap.each(renderers.count, threads: threads) { i in Result { try renderers[i].1() } }
+            outputs = try zip(renderers, rendered).map { ($0.0, try $1.get()) }
             for (name, text) in outputs { try publisher.write(text, to: name, in: staging) }
             let manifest = RunManifest(
                 version: version, generatedAt: nowISO(), config: n.config.path, period: n.period,
