@@ -233,7 +233,8 @@ public final class LibCSVReader {
         } else {
             // The record shares the reader's buffers; they are emptied for reuse once the consumer is done
             // (copied on write only if it kept the record).
-            onEvent(.record(CSVRecord(fields: context.fields, line: start.line, byte: start.byte, rawBytes: pending)))
+            onEvent(.record(CSVRecord(fieldBytes: context.bytes, fieldEnds: context.ends, nonASCIIFields: context.nonASCIIFields,
+                                      line: start.line, byte: start.byte, rawBytes: pending)))
         }
         context.reset()
         pending.removeAll(keepingCapacity: true)
@@ -289,32 +290,76 @@ private struct Discarded {
 }
 
 /// One CSV record: its fields, the line and byte where it starts, and its raw bytes.
+///
+/// The fields are kept as bytes, back to back, with where each ends: a row reader takes a String only
+/// of the fields it uses (`field(_:)`), or reads them as bytes (`fieldRange(_:)`). Every field of a
+/// record is well-formed UTF-8 without NUL bytes (a record with such a field is reported malformed).
 public struct CSVRecord: Sendable {
-    public var fields: [String]
+    /// Every field's UTF-8 bytes, one after another.
+    public let fieldBytes: [UInt8]
+    /// Where each field ends in `fieldBytes` (field `i` starts where field `i - 1` ends).
+    public let fieldEnds: [Int]
+    /// Bit `min(i, 63)` is set when field `i` holds a byte that is not ASCII.
+    public let nonASCIIFields: UInt64
+    /// True when every field byte is ASCII.
+    public var isASCII: Bool { nonASCIIFields == 0 }
     public let line: Int
     public let byte: Int
     /// The record's bytes as read (UTF-8 after transcoding), line end included.
     public let rawBytes: [UInt8]
 
     public init(fields: [String], line: Int, byte: Int, rawBytes: [UInt8]) {
-        self.fields = fields
+        var bytes: [UInt8] = [], ends: [Int] = []
+        for f in fields {
+            bytes.append(contentsOf: f.utf8)
+            ends.append(bytes.count)
+        }
+        var mask: UInt64 = 0
+        for (i, f) in fields.enumerated() where !f.utf8.allSatisfy({ $0 < 0x80 }) { mask |= 1 << UInt64(min(i, 63)) }
+        self.init(fieldBytes: bytes, fieldEnds: ends, nonASCIIFields: mask, line: line, byte: byte, rawBytes: rawBytes)
+    }
+
+    init(fieldBytes: [UInt8], fieldEnds: [Int], nonASCIIFields: UInt64, line: Int, byte: Int, rawBytes: [UInt8]) {
+        self.fieldBytes = fieldBytes
+        self.fieldEnds = fieldEnds
+        self.nonASCIIFields = nonASCIIFields
         self.line = line
         self.byte = byte
         self.rawBytes = rawBytes
     }
 
+    public var fieldCount: Int { fieldEnds.count }
+
+    /// Where field `i` lies in `fieldBytes`.
+    @inlinable
+    public func fieldRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : fieldEnds[i - 1])..<fieldEnds[i] }
+
+    /// Field `i` as a String.
+    public func field(_ i: Int) -> String {
+        let r = fieldRange(i)
+        return r.isEmpty ? "" : UTF8Bytes.string(fieldBytes[r]) ?? ""
+    }
+
+    /// Every field as a String.
+    public var fields: [String] { (0..<fieldCount).map(field) }
+
     /// The raw text, escaped for a reject listing.
     public var rawText: String { RawText.describe(RawText.trimmingLineEnd(rawBytes)) }
 }
 
-/// State shared with the C callbacks through libcsv's `data` pointer.
+/// State shared with the C callbacks through libcsv's `data` pointer: the record in progress, its
+/// fields' bytes back to back (reused from record to record).
 private final class ParseContext {
-    var fields: [String] = []
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var nonASCIIFields: UInt64 = 0
     var recordComplete = false
     var problem: RejectReason?
 
     func reset() {
-        fields.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        nonASCIIFields = 0
         recordComplete = false
         problem = nil
     }
@@ -322,21 +367,20 @@ private final class ParseContext {
 
 private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     let ctx = Unmanaged<ParseContext>.fromOpaque(context!).takeUnretainedValue()
-    guard length > 0, let data else {
-        ctx.fields.append("")
-        return
-    }
+    defer { ctx.ends.append(ctx.bytes.count) }
+    guard length > 0, let data else { return }
     let buffer = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: length)
     if memchr(data, 0, length) != nil {
         ctx.problem = ctx.problem ?? .invalidEncoding
-        ctx.fields.append("")
         return
     }
-    if let text = UTF8Bytes.string(buffer) {
-        ctx.fields.append(text)
+    if UTF8Bytes.isASCII(buffer) {
+        ctx.bytes.append(contentsOf: buffer)
+    } else if UTF8Bytes.isValid(buffer) {
+        ctx.nonASCIIFields |= 1 << UInt64(min(ctx.ends.count, 63))
+        ctx.bytes.append(contentsOf: buffer)
     } else {
         ctx.problem = ctx.problem ?? .invalidEncoding
-        ctx.fields.append("")
     }
 }
 
@@ -376,11 +420,21 @@ extension UTF8Bytes {
         bytes.withUnsafeBufferPointer { string($0) }
     }
 
+    /// The bytes as a String, or nil when they are not well-formed UTF-8.
+    public static func string(_ bytes: ArraySlice<UInt8>) -> String? {
+        bytes.withUnsafeBufferPointer { string($0) }
+    }
+
     /// A 64-bit hash of the text's UTF-8 bytes, eight at a time (for hash tables keyed by bytes; not
     /// for anything an adversary should not collide).
     public static func hash(_ text: Substring.UTF8View) -> UInt64 {
         if let h = text.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0)) }) { return h }
         return Array(text).withUnsafeBytes { hash($0) }
+    }
+
+    /// `hash(_:)` of bytes where they lie (a field of a record): equal to the hash of the same text.
+    public static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBytes { hash($0) }
     }
 
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -400,6 +454,14 @@ extension UTF8Bytes {
         }
         h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
         return h ^ (h >> 32)
+    }
+
+    /// True when `stored` holds exactly the same bytes as `other` (compared with memcmp).
+    public static func equal(_ stored: ArraySlice<UInt8>, _ other: ArraySlice<UInt8>) -> Bool {
+        guard stored.count == other.count else { return false }
+        return stored.withUnsafeBufferPointer { s in
+            other.withUnsafeBufferPointer { t in s.count == 0 || memcmp(s.baseAddress!, t.baseAddress!, s.count) == 0 }
+        }
     }
 
     /// True when `stored` holds exactly the text's UTF-8 bytes (compared with memcmp).

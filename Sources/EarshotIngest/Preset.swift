@@ -117,15 +117,15 @@ public struct MappedRow: Sendable {
 
     /// The value of a canonical field, with spaces at both ends removed; "" when the column is absent.
     public subscript(field: String) -> String {
-        guard let i = map.indexes[field], i < record.fields.count else { return "" }
-        return record.fields[i].trimmingSpaces()
+        guard let i = map.indexes[field], i < record.fieldCount else { return "" }
+        return record.field(i).trimmingSpaces()
     }
 
     /// The value of a column found once per file (`ColumnMap.indexes`), trimmed; "" when absent.
     /// Row readers on the hot path look their columns up once instead of hashing a name per value.
     public subscript(column column: Int?) -> String {
-        guard let i = column, i < record.fields.count else { return "" }
-        return record.fields[i].trimmingSpaces()
+        guard let i = column, i < record.fieldCount else { return "" }
+        return record.field(i).trimmingSpaces()
     }
 
     /// True when the file has a column for this field.

@@ -53,11 +53,19 @@ final class RowStream {
 
     /// How many fields hold more than spaces, tabs and no-break spaces, counting no further than `limit`.
     static func nonBlankCount(_ fields: [String], upTo limit: Int) -> Int {
+        nonBlankCount(CSVRecord(fields: fields, line: 0, byte: 0, rawBytes: []), upTo: limit)
+    }
+
+    /// `nonBlankCount` on a record's bytes: a String is made only of a field that starts like a blank.
+    static func nonBlankCount(_ record: CSVRecord, upTo limit: Int) -> Int {
         var n = 0
-        for f in fields {
+        let bytes = record.fieldBytes
+        for i in 0..<record.fieldCount {
+            let r = record.fieldRange(i)
+            guard !r.isEmpty else { continue }
             // A field that does not start with a space, a tab or a no-break space's first byte is not blank.
-            guard let first = f.utf8.first else { continue }
-            if first != 0x20 && first != 0x09 && first != 0xC2 || !f.trimmingSpaces().isEmpty {
+            let first = bytes[r.lowerBound]
+            if first != 0x20 && first != 0x09 && first != 0xC2 || !record.field(i).trimmingSpaces().isEmpty {
                 n += 1
                 if n == limit { return n }
             }
@@ -81,7 +89,7 @@ final class RowStream {
             if recordIndex == headerIndex { return } // the header itself is not a data row
             if recordIndex <= lastHeaderRow { ignore(.preamble); return } // Qualtrics' extra header rows
             // Counted up to 2: the rules below only tell 0, 1 and more apart.
-            let nonEmpty = Self.nonBlankCount(record.fields, upTo: 2)
+            let nonEmpty = Self.nonBlankCount(record, upTo: 2)
             if nonEmpty == 0 { ignore(.blankLine); afterBlank = true; return }
             if inFooter && nonEmpty <= 1 { ignore(.footer); return }
             if afterBlank && SourceReader.isFooter(record.fields, nonEmpty: nonEmpty, width: width) {
@@ -90,15 +98,16 @@ final class RowStream {
                 return
             }
             inFooter = false
-            if record.fields.count < width {
+            let count = record.fieldCount
+            if count < width {
                 reject(record.line, record.byte, .tooFewFields,
-                       "\(record.fields.count) fields where the header has \(width)", record.rawText)
+                       "\(count) fields where the header has \(width)", record.rawText)
                 return
             }
-            if record.fields.count > width,
-               record.fields[width...].contains(where: { !$0.trimmingSpaces().isEmpty }) {
+            if count > width,
+               (width..<count).contains(where: { !record.fieldRange($0).isEmpty && !record.field($0).trimmingSpaces().isEmpty }) {
                 reject(record.line, record.byte, .tooManyFields,
-                       "\(record.fields.count) fields where the header has \(width)", record.rawText)
+                       "\(count) fields where the header has \(width)", record.rawText)
                 return
             }
             let location = SourceLocation(file: name, line: record.line, byte: record.byte)

@@ -29,15 +29,24 @@ struct ByteKeyedTable<Value> {
 
     /// The value stored for `key` (whose `hash(_:)` is `hash`), if any.
     func value(for key: Substring.UTF8View, hash: UInt64) -> Value? {
+        find(hash: hash) { UTF8Bytes.equal($0, key) }
+    }
+
+    /// The value stored for the key with these bytes (whose `UTF8Bytes.hash(_:)` is `hash`), if any:
+    /// a field looked up where a record's bytes lie.
+    func value(forBytes key: ArraySlice<UInt8>, hash: UInt64) -> Value? {
+        find(hash: hash) { UTF8Bytes.equal($0, key) }
+    }
+
+    @inline(__always)
+    private func find(hash: UInt64, matches: (ArraySlice<UInt8>) -> Bool) -> Value? {
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: hash) & mask
         while true {
             let e = Int(slots[s])
             if e < 0 { return nil }
             let entry = entries[e]
-            if entry.hash == hash, UTF8Bytes.equal(arena[entry.start..<(entry.start + entry.length)], key) {
-                return values[e]
-            }
+            if entry.hash == hash, matches(arena[entry.start..<(entry.start + entry.length)]) { return values[e] }
             s = (s + 1) & mask
         }
     }

@@ -27,6 +27,9 @@ struct CalendarRowReader {
     let columns: Columns
     /// GAM's indexed attendee columns: (email column, responseStatus column).
     let gamAttendees: [(email: Int, response: Int?)]
+    /// The columns `readASCII` reads as bytes (`CSVRecord.nonASCIIFields` bits): every column it uses
+    /// but the subject, which it reads as a String when that is not ASCII.
+    let asciiColumns: UInt64
 
     init(file: SourceFile, preset: Preset, zone: ZoneRules, directory: Directory, period: Period, fileOrder: Int,
          broadcastThreshold: Int = 25, sniffed: SniffResult? = nil) throws {
@@ -63,6 +66,9 @@ struct CalendarRowReader {
             }
         }
         gamAttendees = attendees
+        asciiColumns = [columns.owner, columns.status, columns.allDay, columns.start, columns.end, columns.endDate,
+                        columns.showAs, columns.uid, columns.organizer, columns.attendees, columns.optionalAttendees,
+                        columns.inPerson].reduce(0) { mask, column in column.map { mask | 1 << UInt64(min($0, 63)) } ?? mask }
     }
 
     /// The column of each field this reader uses (nil: the file has none).
@@ -109,12 +115,16 @@ struct CalendarRowReader {
     static let cancelledInitials: Set<UInt8> = Set(cancelledPrefixes.compactMap { $0.utf8.first })
 
     func read(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
-        let subject = row[column: columns.subject]
-        // Lower-casing every subject is costly; only one that starts like a prefix (c, a, g) can match.
-        if let first = subject.utf8.first, Self.cancelledInitials.contains(first | 0x20) {
-            let lowerSubject = subject.lowercased()
-            if Self.cancelledPrefixes.contains(where: { lowerSubject.hasPrefix($0) }) { return .outcome(.ignored(.cancelled)) }
+        if row.record.nonASCIIFields & asciiColumns == 0, !isGAM, !isOutlook, let result = readASCII(row, unresolved: &unresolved) {
+            return result
         }
+        return readText(row, unresolved: &unresolved)
+    }
+
+    /// The general path: every field as a String.
+    func readText(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
+        let subject = row[column: columns.subject]
+        if Self.isCancelled(subject: subject) { return .outcome(.ignored(.cancelled)) }
         let statusText = row[column: columns.status]
         let status = statusText == "confirmed" || statusText.isEmpty ? statusText : statusText.lowercased()
         if status == "cancelled" || status == "canceled" { return .outcome(.ignored(.cancelled)) }
@@ -179,33 +189,9 @@ struct CalendarRowReader {
             guard let e = endText.isEmpty ? s : Timestamps.parseISO(endText) else {
                 return .outcome(.rejected(.badDate, detail: "end \"\(endText)\" is not a date and time"))
             }
-            start = s.utc(in: zone)
-            end = e.utc(in: zone)
-            let dateOnly = startText.count == 10
-            if allDay || dateOnly {
-                let sd = CivilDate(dayNumber: Int(s.wall / 86_400))
-                var ed = CivilDate(dayNumber: Int(e.wall / 86_400))
-                if ed > sd, e.wall % 86_400 == 0 { ed = ed.adding(days: -1) }
-                visitDates = sd.dayNumber...max(sd, ed).dayNumber
-                start = zone.startOfDay(sd)
-                end = zone.startOfDay(max(sd, ed).adding(days: 1))
-            }
+            (start, end, visitDates) = isoTimes(start: s, end: e, allDay: allDay, dateOnly: startText.count == 10)
         }
-        guard end >= start else {
-            return .outcome(.rejected(.endBeforeStart, detail: "ends before it starts"))
-        }
-        if visitDates == nil, end - start >= 86_400 {
-            let first = zone.date(ofUTC: start)
-            let last = zone.date(ofUTC: end - 1)
-            visitDates = first.dayNumber...last.dayNumber
-        }
-        if let v = visitDates {
-            if v.upperBound < period.from.dayNumber || v.lowerBound >= period.to.dayNumber {
-                return .outcome(.ignored(.outsidePeriod))
-            }
-        } else if end <= period.startUTC || start >= period.endUTC || (start == end && (start < period.startUTC || start >= period.endUTC)) {
-            return .outcome(.ignored(.outsidePeriod))
-        }
+        if let outcome = checkTimes(start: start, end: end, visitDates: &visitDates) { return outcome }
 
         var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .calendar,
                           kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
@@ -235,6 +221,123 @@ struct CalendarRowReader {
             return .outcome(.ignored(.noParticipants))
         }
         c.dropSubjectUnlessBroadcast(threshold: broadcastThreshold)
+        return .candidate(c)
+    }
+
+    /// The instants and visit dates of an event given as ISO timestamps: an all-day or date-only
+    /// event is a visit on its dates (an end at midnight is exclusive).
+    func isoTimes(start s: ParsedTime, end e: ParsedTime, allDay: Bool, dateOnly: Bool) -> (Int64, Int64, ClosedRange<Int>?) {
+        guard allDay || dateOnly else { return (s.utc(in: zone), e.utc(in: zone), nil) }
+        let sd = CivilDate(dayNumber: Int(s.wall / 86_400))
+        var ed = CivilDate(dayNumber: Int(e.wall / 86_400))
+        if ed > sd, e.wall % 86_400 == 0 { ed = ed.adding(days: -1) }
+        return (zone.startOfDay(sd), zone.startOfDay(max(sd, ed).adding(days: 1)), sd.dayNumber...max(sd, ed).dayNumber)
+    }
+
+    /// Rejects an event that ends before it starts, makes one of 24 hours or more a visit on its local
+    /// dates, and ignores one entirely outside the period; nil when the row goes on.
+    func checkTimes(start: Int64, end: Int64, visitDates: inout ClosedRange<Int>?) -> RowResult? {
+        guard end >= start else {
+            return .outcome(.rejected(.endBeforeStart, detail: "ends before it starts"))
+        }
+        if visitDates == nil, end - start >= 86_400 {
+            let first = zone.date(ofUTC: start)
+            let last = zone.date(ofUTC: end - 1)
+            visitDates = first.dayNumber...last.dayNumber
+        }
+        if let v = visitDates {
+            if v.upperBound < period.from.dayNumber || v.lowerBound >= period.to.dayNumber {
+                return .outcome(.ignored(.outsidePeriod))
+            }
+        } else if end <= period.startUTC || start >= period.endUTC || (start == end && (start < period.startUTC || start >= period.endUTC)) {
+            return .outcome(.ignored(.outsidePeriod))
+        }
+        return nil
+    }
+
+    /// True for a subject Outlook marks cancelled (`Canceled: …`, in the languages of `cancelledPrefixes`).
+    static func isCancelled(subject: String) -> Bool {
+        // Lower-casing every subject is costly; only one that starts like a prefix (c, a, g) can match.
+        guard let first = subject.utf8.first, cancelledInitials.contains(first | 0x20) else { return false }
+        let lowerSubject = subject.lowercased()
+        return cancelledPrefixes.contains { lowerSubject.hasPrefix($0) }
+    }
+
+    static let cancelledASCII = cancelledPrefixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let confirmedBytes = Array("confirmed".utf8), cancelledBytes = Array("cancelled".utf8)
+    static let canceledBytes = Array("canceled".utf8), declinedBytes = Array("declined".utf8)
+    static let freeWords = ["free", "transparent", "frei", "beschikbaar"].map { Array($0.utf8) }
+    static let zeroBytes = Array("0".utf8)
+
+    /// `readText` for a row whose used columns are ASCII (`asciiColumns`), in a format with ISO
+    /// timestamps (not Outlook's dates and times, not GAM's indexed attendees): the same rules, read on
+    /// the row's bytes, with a String made only where one is kept (a broadcast's subject, an unknown
+    /// name) or the subject is not ASCII. Nil, before any effect, for a row it leaves to `readText`
+    /// (no start timestamp: dates and times in separate columns).
+    func readASCII(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult? {
+        let field = ASCIIFields(row.record)
+        let startField = field(columns.start)
+        guard !startField.isEmpty else { return nil }
+        // A subject that is not ASCII is read as a String, by the general rules.
+        let subject = field(columns.subject)
+        let subjectIsASCII = columns.subject.map { row.record.nonASCIIFields & 1 << UInt64(min($0, 63)) == 0 } ?? true
+        let subjectText = subjectIsASCII ? nil : row[column: columns.subject]
+        if let subjectText {
+            if Self.isCancelled(subject: subjectText) { return .outcome(.ignored(.cancelled)) }
+        } else if let first = subject.first, Self.cancelledInitials.contains(first | 0x20),
+                  Self.cancelledASCII.contains(where: subject.hasFoldedPrefix) {
+            return .outcome(.ignored(.cancelled))
+        }
+        let status = field(columns.status)
+        if status.equalsFolded(Self.cancelledBytes) || status.equalsFolded(Self.canceledBytes) { return .outcome(.ignored(.cancelled)) }
+
+        let owner: Int
+        if let fixedOwner {
+            owner = fixedOwner
+        } else {
+            let text = field(columns.owner)
+            guard !text.isEmpty else { return .outcome(.rejected(.missingValue, detail: "owner is empty")) }
+            guard let p = directory.person(referenceBytes: text.slice) else {
+                unresolved[text.string, default: 0] += 1
+                return .outcome(.rejected(.unknownPerson, detail: "owner \"\(text.string)\" matches no person"))
+            }
+            owner = p
+        }
+
+        let allDay = field(columns.allDay).truth ?? false
+        var endField = field(columns.end)
+        if endField.isEmpty { endField = field(columns.endDate) }
+        guard let s = Timestamps.parseISO(startField.bytes, startField.range) else {
+            return .outcome(.rejected(.badDate, detail: "start \"\(startField.string)\" is not a date and time"))
+        }
+        guard let e = endField.isEmpty ? s : Timestamps.parseISO(endField.bytes, endField.range) else {
+            return .outcome(.rejected(.badDate, detail: "end \"\(endField.string)\" is not a date and time"))
+        }
+        var (start, end, visitDates) = isoTimes(start: s, end: e, allDay: allDay, dateOnly: startField.count == 10)
+        if let outcome = checkTimes(start: start, end: end, visitDates: &visitDates) { return outcome }
+
+        let showAs = field(columns.showAs)
+        let free = !showAs.isEmpty && Self.freeWords.contains(where: showAs.equalsFolded)
+        var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .calendar,
+                          kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
+                          uid: field(columns.uid).uidHash, organizer: nil, subject: "",
+                          inPerson: nil, free: free)
+        c.add(.person(owner), declined: status.equalsFolded(Self.declinedBytes), in: directory, unresolved: &unresolved)
+        let organizer = field(columns.organizer)
+        if !organizer.isEmpty, let r = directory.resolve(referenceBytes: organizer.slice) {
+            if case let .person(p) = r { c.organizer = p }
+            c.add(r, unresolved: &unresolved)
+        }
+        for column in [columns.attendees, columns.optionalAttendees] {
+            directory.forEachParticipant(inASCIIList: field(column).slice) { r in
+                c.add(r, unresolved: &unresolved)
+            }
+        }
+        if let flag = field(columns.inPerson).truth { c.inPerson = flag }
+        if c.peopleCount <= 1 && !c.hasExternal {
+            return .outcome(.ignored(.noParticipants))
+        }
+        if c.keepsSubject(threshold: broadcastThreshold) { c.subject = subjectText ?? subject.string }
         return .candidate(c)
     }
 

@@ -86,7 +86,12 @@ struct Candidate {
 
     /// Subjects are kept only where a report shows them (broadcasts): memory stays compact.
     mutating func dropSubjectUnlessBroadcast(threshold: Int) {
-        if customers.count + otherExternal.count <= threshold { subject = "" }
+        if !keepsSubject(threshold: threshold) { subject = "" }
+    }
+
+    /// True for a broadcast: more than `threshold` customer and other external addresses.
+    func keepsSubject(threshold: Int) -> Bool {
+        members.lazy.filter { Self.tag($0) == Tag.customer.rawValue || Self.tag($0) == Tag.otherExternal.rawValue }.count > threshold
     }
 
 

@@ -141,6 +141,12 @@ public final class Directory {
         return result
     }
 
+    /// `person(reference:)` for a field's bytes where a record holds them (well-formed UTF-8).
+    public func person(referenceBytes key: ArraySlice<UInt8>) -> Int? {
+        if let cached = personCache.value(forBytes: key, hash: UTF8Bytes.hash(key)) { return cached }
+        return person(reference: UTF8Bytes.string(key) ?? "")
+    }
+
     private func personUncached(reference text: String) -> Int? {
         let t = text.trimmingSpaces()
         guard !t.isEmpty else { return nil }
@@ -278,6 +284,13 @@ public final class Directory {
         return result
     }
 
+    /// `resolve(reference:)` for a participant's bytes where a record holds them (trimmed, well-formed
+    /// UTF-8): a text met before costs no String.
+    public func resolve(referenceBytes key: ArraySlice<UInt8>) -> ResolvedParticipant? {
+        if let cached = resolvedCache.value(forBytes: key, hash: UTF8Bytes.hash(key)) { return cached }
+        return resolve(reference: Substring(UTF8Bytes.string(key) ?? ""))
+    }
+
     /// `classify(reference:)` ready for a candidate: a customer's or other external address is interned
     /// (`addressId`) when its text is first met, as `Candidate.add` would intern it.
     public func resolve(reference text: Substring) -> ResolvedParticipant? {
@@ -305,16 +318,51 @@ public final class Directory {
         guard !text.isEmpty else { return }
         let key = Substring(text).utf8
         let hash = UTF8Bytes.hash(key)
-        let slot = Int(truncatingIfNeeded: hash >> 40) & (Self.listCacheSlots - 1)
-        if let cached = listCache[slot], cached.hash == hash, cached.spaceSeparated == spaceSeparated,
-           UTF8Bytes.equal(cached.text[...], key) {
-            for r in cached.participants { body(r) }
+        if let participants = cachedList(hash: hash, spaceSeparated: spaceSeparated, matches: { UTF8Bytes.equal($0, key) }) {
+            for r in participants { body(r) }
             return
         }
         var participants: [ResolvedParticipant] = []
         forEachParticipantUncached(inList: text, spaceSeparated: spaceSeparated) { participants.append($0) }
         for r in participants { body(r) }
-        listCache[slot] = CachedList(hash: hash, spaceSeparated: spaceSeparated, text: Array(key), participants: participants)
+        listCache[Self.listSlot(hash)] = CachedList(hash: hash, spaceSeparated: spaceSeparated, text: Array(text.utf8),
+                                                    participants: participants)
+    }
+
+    /// `forEachParticipant(inList:spaceSeparated: false, _:)` for an ASCII list's bytes where a record
+    /// holds them (trimmed of spaces and tabs): no String unless a participant is met for the first time.
+    /// On ASCII, the String path's rules are these byte rules: split at `;`, LF and CR, each piece
+    /// trimmed of spaces and tabs, empty pieces skipped, each looked up by its bytes.
+    public func forEachParticipant(inASCIIList key: ArraySlice<UInt8>, _ body: (ResolvedParticipant) -> Void) {
+        guard !key.isEmpty else { return }
+        let hash = UTF8Bytes.hash(key)
+        if let participants = cachedList(hash: hash, spaceSeparated: false, matches: { UTF8Bytes.equal($0, key) }) {
+            for r in participants { body(r) }
+            return
+        }
+        var participants: [ResolvedParticipant] = []
+        func piece(_ a: Int, _ b: Int) {
+            var a = a, b = b
+            while a < b, key[a] == 0x20 || key[a] == 0x09 { a += 1 }
+            while a < b, key[b - 1] == 0x20 || key[b - 1] == 0x09 { b -= 1 }
+            if a < b, let r = resolve(referenceBytes: key[a..<b]) { participants.append(r) }
+        }
+        var start = key.startIndex
+        for i in key.indices where key[i] == 0x3B || key[i] == 0x0A || key[i] == 0x0D {
+            piece(start, i)
+            start = i + 1
+        }
+        piece(start, key.endIndex)
+        for r in participants { body(r) }
+        listCache[Self.listSlot(hash)] = CachedList(hash: hash, spaceSeparated: false, text: Array(key), participants: participants)
+    }
+
+    private static func listSlot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 40) & (listCacheSlots - 1) }
+
+    private func cachedList(hash: UInt64, spaceSeparated: Bool, matches: (ArraySlice<UInt8>) -> Bool) -> [ResolvedParticipant]? {
+        guard let cached = listCache[Self.listSlot(hash)], cached.hash == hash, cached.spaceSeparated == spaceSeparated,
+              matches(cached.text[...]) else { return nil }
+        return cached.participants
     }
 
     private func forEachParticipantUncached(inList text: String, spaceSeparated: Bool, _ body: (ResolvedParticipant) -> Void) {

@@ -27,48 +27,56 @@ public enum Timestamps {
     /// (12–13 digits, HubSpot) and seconds (9–10 digits).
     public static func parseISO(_ text: String) -> ParsedTime? {
         let b = Array(text.utf8)
-        if b.count >= 9, b.count <= 13, b.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int64(text) {
-            let seconds = b.count >= 12 ? n / 1000 : n
+        return parseISO(b, b.indices)
+    }
+
+    /// `parseISO` on the bytes `range` of `bytes` (a field where a row's bytes lie: no copy).
+    public static func parseISO(_ bytes: [UInt8], _ range: Range<Int>) -> ParsedTime? {
+        let base = range.lowerBound, count = range.count
+        @inline(__always) func at(_ k: Int) -> UInt8 { bytes[base + k] }
+        @inline(__always) func digits(_ k: Int, _ n: Int) -> Int? { k + n <= count ? Digits.value(bytes, base + k, n) : nil }
+        if count >= 9, count <= 13, let n = digits(0, count) {
+            let seconds = count >= 12 ? Int64(n) / 1000 : Int64(n)
             return ParsedTime(wall: seconds, offset: 0)
         }
-        guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D,
-              let y = Digits.value(b, 0, 4), let m = Digits.value(b, 5, 2), let d = Digits.value(b, 8, 2),
+        guard count >= 10, at(4) == 0x2D, at(7) == 0x2D,
+              let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2),
               let date = CivilDate(year: y, month: m, day: d) else { return nil }
         var wall = date.wallSeconds
-        if b.count == 10 { return ParsedTime(wall: wall, offset: nil) }
-        guard b[10] == 0x54 || b[10] == 0x20 || b[10] == 0x74 else { return nil }
+        if count == 10 { return ParsedTime(wall: wall, offset: nil) }
+        guard at(10) == 0x54 || at(10) == 0x20 || at(10) == 0x74 else { return nil }
         var i = 11
-        guard let hh = Digits.value(b, i, 2), i + 5 <= b.count, b[i + 2] == 0x3A,
-              let mm = Digits.value(b, i + 3, 2), hh <= 23, mm <= 59 else { return nil }
+        guard let hh = digits(i, 2), i + 5 <= count, at(i + 2) == 0x3A,
+              let mm = digits(i + 3, 2), hh <= 23, mm <= 59 else { return nil }
         i += 5
         var ss = 0
-        if i < b.count, b[i] == 0x3A {
-            guard let s = Digits.value(b, i + 1, 2), s <= 60 else { return nil }
+        if i < count, at(i) == 0x3A {
+            guard let s = digits(i + 1, 2), s <= 60 else { return nil }
             ss = min(s, 59)
             i += 3
-            if i < b.count, b[i] == 0x2E || b[i] == 0x2C {
+            if i < count, at(i) == 0x2E || at(i) == 0x2C {
                 i += 1
                 let fracStart = i
-                while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 }
+                while i < count, at(i) >= 48, at(i) <= 57 { i += 1 }
                 guard i > fracStart else { return nil }
             }
         }
         wall += Int64(hh * 3600 + mm * 60 + ss)
-        if i == b.count { return ParsedTime(wall: wall, offset: nil) }
-        if b[i] == 0x5A || b[i] == 0x7A { return i + 1 == b.count ? ParsedTime(wall: wall, offset: 0) : nil }
-        guard b[i] == 0x2B || b[i] == 0x2D else { return nil }
-        let sign: Int64 = b[i] == 0x2D ? -1 : 1
+        if i == count { return ParsedTime(wall: wall, offset: nil) }
+        if at(i) == 0x5A || at(i) == 0x7A { return i + 1 == count ? ParsedTime(wall: wall, offset: 0) : nil }
+        guard at(i) == 0x2B || at(i) == 0x2D else { return nil }
+        let sign: Int64 = at(i) == 0x2D ? -1 : 1
         i += 1
-        guard let oh = Digits.value(b, i, 2), oh <= 14 else { return nil }
+        guard let oh = digits(i, 2), oh <= 14 else { return nil }
         i += 2
         var om = 0
-        if i < b.count {
-            if b[i] == 0x3A { i += 1 }
-            guard let v = Digits.value(b, i, 2), v <= 59 else { return nil }
+        if i < count {
+            if at(i) == 0x3A { i += 1 }
+            guard let v = digits(i, 2), v <= 59 else { return nil }
             om = v
             i += 2
         }
-        guard i == b.count else { return nil }
+        guard i == count else { return nil }
         return ParsedTime(wall: wall, offset: sign * Int64(oh * 3600 + om * 60))
     }
 

@@ -27,7 +27,7 @@ struct ParseOnly {
                     switch event {
                     case let .record(r):
                         records += 1
-                        fields += r.fields.count
+                        fields += r.fieldCount
                     case .blankLine, .malformed:
                         other += 1
                     }
