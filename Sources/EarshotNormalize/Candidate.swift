@@ -16,6 +16,9 @@ struct Candidate {
     /// Participants and accounts packed in one array (one allocation per row): a tag in the top bits
     /// (see `Tag`) and a person index, an interned address id (`Directory.address(_:)`) or an account index.
     private(set) var members: [Int64] = []
+    /// Where each member is in `members`, kept once the list is long (an all-hands names the whole
+    /// company: 38,701 people in the 10M bench set), so adding members stays linear, not quadratic.
+    private(set) var memberPositions: [Int64: Int]? = nil
     var subject: String
     var inPerson: Bool?
     var free: Bool
@@ -48,7 +51,22 @@ struct Candidate {
 
     private mutating func insert(_ tag: Tag, _ value: Int) {
         let m = tag.bits | Int64(value)
-        if !members.contains(m) { members.append(m) }
+        if position(of: m) == nil { appendMember(m) }
+    }
+
+    /// Members are distinct: each person once (declined or not), each address and account once.
+    private func position(of m: Int64) -> Int? {
+        if let memberPositions { return memberPositions[m] }
+        return members.firstIndex(of: m)
+    }
+
+    private mutating func appendMember(_ m: Int64) {
+        members.append(m)
+        if memberPositions != nil {
+            memberPositions![m] = members.count - 1
+        } else if members.count > 32 {
+            memberPositions = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+        }
     }
 
     mutating func add(_ cls: ParticipantClass, declined: Bool = false, in directory: Directory, unresolved: inout [String: Int]) {
@@ -67,10 +85,14 @@ struct Candidate {
         switch r {
         case let .person(p):
             let plain = Tag.person.bits | Int64(p), declinedMember = Tag.declinedPerson.bits | Int64(p)
-            if let i = members.firstIndex(where: { $0 == plain || $0 == declinedMember }) {
-                if declined { members[i] = declinedMember }
-            } else {
-                members.append(declined ? declinedMember : plain)
+            if let i = position(of: plain) {
+                if declined {
+                    members[i] = declinedMember
+                    memberPositions?[plain] = nil
+                    memberPositions?[declinedMember] = i
+                }
+            } else if position(of: declinedMember) == nil {
+                appendMember(declined ? declinedMember : plain)
             }
         case let .customer(address, account):
             insert(.customer, address)
@@ -299,5 +321,8 @@ struct CandidateStore {
 }
 
 extension Candidate {
-    fileprivate mutating func setMembers(_ m: [Int64]) { members = m }
+    fileprivate mutating func setMembers(_ m: [Int64]) {
+        members = m
+        memberPositions = nil
+    }
 }

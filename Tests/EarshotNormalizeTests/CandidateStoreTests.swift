@@ -218,4 +218,41 @@ struct SlotTableTests {
         #expect(ints.values == [7])
         #expect(people.values == [InternalParticipant(person: 7, declined: false)])
     }
+
+    /// A candidate's member list gains an index past 32 members (an all-hands names the whole company);
+    /// it must keep exactly what the plain list kept. Reference: the list rule by hand (one entry per
+    /// person, declined if any mention declined; each address and account once; first-seen order).
+    @Test("members past 32: same list as the plain rule, declines upgrading in place", arguments: [10, 33, 500])
+    func manyMembers(distinct: Int) {
+        var generator = SystemRandomNumberGenerator()
+        var c = Candidate(fileOrder: 0, location: SourceLocation(file: "f", line: 1, byte: 0), sourceKind: .calendar,
+                          kind: .meeting, start: 0, end: 60, visitDates: nil, uid: nil, organizer: nil, subject: "",
+                          inPerson: nil, free: false)
+        var expected: [Int64] = []
+        var unresolved: [String: Int] = [:]
+        for _ in 0..<(distinct * 4) {
+            let v = Int.random(in: 0..<distinct, using: &generator)
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0, 1:
+                let declined = Bool.random(using: &generator)
+                c.add(.person(v), declined: declined, unresolved: &unresolved)
+                let plain = Candidate.Tag.person.bits | Int64(v), down = Candidate.Tag.declinedPerson.bits | Int64(v)
+                if let i = expected.firstIndex(where: { $0 == plain || $0 == down }) {
+                    if declined { expected[i] = down }
+                } else {
+                    expected.append(declined ? down : plain)
+                }
+            case 2:
+                c.add(.customer(address: v, account: nil), unresolved: &unresolved)
+                let m = Candidate.Tag.customer.bits | Int64(v)
+                if !expected.contains(m) { expected.append(m) }
+            default:
+                c.addAccount(v)
+                let m = Candidate.Tag.account.bits | Int64(v)
+                if !expected.contains(m) { expected.append(m) }
+            }
+        }
+        #expect(c.members == expected)
+        #expect((c.memberPositions != nil) == (expected.count > 32))
+    }
 }
