@@ -8,16 +8,20 @@
 import EarshotIngest
 
 struct ByteKeyedTable<Value> {
+    /// A key's place in `arena`, its full hash (to grow) and its value, together: a hit reads one entry.
     private struct Entry {
         var hash: UInt64
         var start: Int
         var length: Int
+        var value: Value
     }
 
     private var arena: [UInt8] = []
     private var entries: [Entry] = []
-    private(set) var values: [Value] = []
-    private var slots = [Int32](repeating: -1, count: 1024)
+    /// Each slot: the hash's high 32 bits, then 1 + the entry's index (0: empty). A probe that meets
+    /// another key's slot is told apart here, without reading that key's entry (at 10M rows the tables
+    /// outgrow the caches, and each read elsewhere is a cache miss).
+    private var slots = [UInt64](repeating: 0, count: 1024)
     let limit: Int
 
     init(limit: Int = 1_000_000) { self.limit = limit }
@@ -41,12 +45,15 @@ struct ByteKeyedTable<Value> {
     @inline(__always)
     private func find(hash: UInt64, matches: (ArraySlice<UInt8>) -> Bool) -> Value? {
         let mask = slots.count - 1
+        let tag = hash >> 32
         var s = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let e = Int(slots[s])
-            if e < 0 { return nil }
-            let entry = entries[e]
-            if entry.hash == hash, matches(arena[entry.start..<(entry.start + entry.length)]) { return values[e] }
+            let slot = slots[s]
+            if slot == 0 { return nil }
+            if slot >> 32 == tag {
+                let entry = entries[Int(slot & 0xFFFF_FFFF) - 1]
+                if matches(arena[entry.start..<(entry.start + entry.length)]) { return entry.value }
+            }
             s = (s + 1) & mask
         }
     }
@@ -55,21 +62,20 @@ struct ByteKeyedTable<Value> {
     mutating func insert(_ key: Substring.UTF8View, hash: UInt64, value: Value) {
         guard !isFull else { return }
         if (entries.count + 1) * 2 > slots.count { grow() }
-        entries.append(Entry(hash: hash, start: arena.count, length: key.count))
+        entries.append(Entry(hash: hash, start: arena.count, length: key.count, value: value))
         arena.append(contentsOf: key)
-        values.append(value)
-        place(Int32(entries.count - 1), hash: hash)
+        place(entries.count - 1, hash: hash)
     }
 
-    private mutating func place(_ e: Int32, hash: UInt64) {
+    private mutating func place(_ e: Int, hash: UInt64) {
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: hash) & mask
-        while slots[s] >= 0 { s = (s + 1) & mask }
-        slots[s] = e
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = (hash >> 32) << 32 | UInt64(e + 1)
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for (i, entry) in entries.enumerated() { place(Int32(i), hash: entry.hash) }
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        for (i, entry) in entries.enumerated() { place(i, hash: entry.hash) }
     }
 }
