@@ -119,8 +119,30 @@ struct Deduplicator {
         var packed: [UInt64] = []
         packed.reserveCapacity(n)
         for rank in 0..<n { if let k = key(rank) { packed.append(UInt64(k) << 32 | UInt64(rank)) } }
-        packed.sort()
+        radixSortByKey(&packed)
         return packed
+    }
+
+    /// Sorts packed ranks by their key (the high 32 bits) in three stable counting passes of 11 bits.
+    /// Ranks were appended in increasing order, and each pass keeps equal digits in order, so equal
+    /// keys stay in rank order: the result is `sort()`'s, in linear time (10M rows: ~1 s of merge
+    /// sort per pass of the rule before).
+    static func radixSortByKey(_ a: inout [UInt64]) {
+        guard a.count > 1 else { return }
+        var buffer = [UInt64](repeating: 0, count: a.count)
+        var counts = [Int](repeating: 0, count: 2048)
+        for shift in [UInt64(32), 43, 54] {
+            for i in counts.indices { counts[i] = 0 }
+            for v in a { counts[Int((v >> shift) & 0x7FF)] += 1 }
+            var total = 0
+            for i in counts.indices { let c = counts[i]; counts[i] = total; total += c }
+            for v in a {
+                let d = Int((v >> shift) & 0x7FF)
+                buffer[counts[d]] = v
+                counts[d] += 1
+            }
+            swap(&a, &buffer)
+        }
     }
 
     /// Calls `body` with each run of two or more equal keys (a slice of `packed`, no copy; `rank(_:)`

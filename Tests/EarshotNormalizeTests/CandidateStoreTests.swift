@@ -255,4 +255,19 @@ struct SlotTableTests {
         #expect(c.members == expected)
         #expect((c.memberPositions != nil) == (expected.count > 32))
     }
+
+    /// The duplicate rule sorts packed ranks (key << 32 | rank, ranks appended in increasing order) by
+    /// radix; the expectation is the standard library's `sort()` of the same values.
+    @Test("radix sort of packed ranks equals sort(), keys narrow and wide", arguments: [0, 1, 2, 1_000, 100_000])
+    func radixSort(count: Int) {
+        var generator = SystemRandomNumberGenerator()
+        for keyBits in [UInt64(3), 20, 32] {
+            var packed = (0..<count).map { rank in
+                (UInt64.random(in: 0...UInt64.max, using: &generator) >> (64 - keyBits)) << 32 | UInt64(rank)
+            }
+            let expected = packed.sorted()
+            Deduplicator.radixSortByKey(&packed)
+            #expect(packed == expected)
+        }
+    }
 }
