@@ -16,6 +16,12 @@ final class Progress: @unchecked Sendable {
     func fileDone(_ file: String, rows fileRows: Int) {
         files += 1
         rows += fileRows
+        if timings {
+            // Not ending in " s": the bench's phase table reads only the phase lines.
+            let now = Date()
+            Self.say(String(format: "earshot:   %@ %.2f s, %d rows", file, now.timeIntervalSince(fileStarted), fileRows))
+            fileStarted = now
+        }
         guard interactive else { return }
         let seconds = max(Date().timeIntervalSince(started), 0.001)
         let rate = Int(Double(rows) / seconds)
@@ -25,6 +31,7 @@ final class Progress: @unchecked Sendable {
     /// With `EARSHOT_TIMINGS=1`, prints how long each phase took (README "Performance").
     let timings = ProcessInfo.processInfo.environment["EARSHOT_TIMINGS"] == "1"
     private var phaseStarted = Date()
+    private var fileStarted = Date()
 
     func phaseDone(_ name: String) {
         guard timings else { return }
