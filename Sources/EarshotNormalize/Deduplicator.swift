@@ -20,7 +20,18 @@ struct Deduplicator {
     /// Union-find over read ranks (32-bit: a run's rows fit, and the index costs 4 bytes a row).
     private var parent: [Int32] = []
 
-    init(candidates: CandidateStore, config: EarshotConfig, period: Period, addresses: [String]) {
+    /// Threads for matching runs of equal keys (results do not depend on it), the fewest rows a
+    /// thread's share may hold, and the rows matched per round (`matchRuns`; tests lower both to cut
+    /// small inputs into rounds and shares).
+    let threads: Int
+    let minimumShareRows: Int
+    let roundRows: Int
+
+    init(candidates: CandidateStore, config: EarshotConfig, period: Period, addresses: [String], threads: Int = 1,
+         minimumShareRows: Int = 100_000, roundRows: Int = 1 << 21) {
+        self.threads = threads
+        self.minimumShareRows = minimumShareRows
+        self.roundRows = roundRows
         self.addresses = addresses
         self.candidates = candidates
         self.config = config
@@ -147,17 +158,61 @@ struct Deduplicator {
 
     /// Calls `body` with each run of two or more equal keys (a slice of `packed`, no copy; `rank(_:)`
     /// reads a rank out of an element).
-    private static func forEachRun(_ packed: [UInt64], _ body: (ArraySlice<UInt64>) -> Void) {
-        var i = 0
-        while i < packed.count {
+    private static func forEachRun(_ packed: ArraySlice<UInt64>, _ body: (ArraySlice<UInt64>) -> Void) {
+        var i = packed.startIndex
+        while i < packed.endIndex {
             var j = i + 1
-            while j < packed.count, packed[j] >> 32 == packed[i] >> 32 { j += 1 }
+            while j < packed.endIndex, packed[j] >> 32 == packed[i] >> 32 { j += 1 }
             if j - i > 1 { body(packed[i..<j]) }
             i = j
         }
     }
 
     private static func rank(_ packed: UInt64) -> Int { Int(packed & 0xFFFF_FFFF) }
+
+    /// Pairs of ranks to join, packed `a << 32 | b`; a row usually matches one earlier copy, so the
+    /// same pair twice in a row is kept once.
+    struct Pairs {
+        private(set) var packed: [UInt64] = []
+        mutating func append(_ a: Int, _ b: Int) {
+            let p = UInt64(a) << 32 | UInt64(b)
+            if packed.last != p { packed.append(p) }
+        }
+    }
+
+    /// Cuts `packed` into about `parts` pieces of equal size, each cut moved forward to the end of a
+    /// run of equal keys: a run never straddles two pieces. Returns the cut points, first and last included.
+    private static func cuts(_ packed: ArraySlice<UInt64>, parts: Int) -> [Int] {
+        var cuts = [packed.startIndex]
+        for k in 1..<max(1, parts) {
+            var i = max(cuts[cuts.count - 1], packed.startIndex + packed.count * k / parts)
+            while i > packed.startIndex, i < packed.endIndex, packed[i] >> 32 == packed[i - 1] >> 32 { i += 1 }
+            cuts.append(i)
+        }
+        cuts.append(packed.endIndex)
+        return cuts
+    }
+
+    /// Matches the runs of `packed` and joins the pairs found. Runs are matched in rounds of about
+    /// `roundRows` ranks (so the pairs listed at once stay a few MB), each round on `threads` threads,
+    /// each thread on its own share of the round's runs; the pairs are joined here between rounds.
+    private mutating func matchRuns(_ packed: [UInt64], _ match: (ArraySlice<UInt64>, inout Pairs) -> Void) {
+        let rounds = Self.cuts(packed[...], parts: max(1, packed.count / roundRows))
+        for r in 0..<(rounds.count - 1) {
+            let round = packed[rounds[r]..<rounds[r + 1]]
+            let shares = Self.cuts(round, parts: max(1, min(threads, round.count / max(1, minimumShareRows))))
+            let found = ParallelMap.each(shares.count - 1, threads: threads) { k in
+                var pairs = Pairs()
+                match(packed[shares[k]..<shares[k + 1]], &pairs)
+                return pairs.packed
+            }
+            joinAll(found)
+        }
+    }
+
+    private mutating func joinAll(_ shares: [[UInt64]]) {
+        for pairs in shares { for p in pairs { union(Int(p >> 32), Int(p & 0xFFFF_FFFF)) } }
+    }
 
     mutating func run(ledger: inout Ledger, model: inout CanonicalModel) {
         // Ranks: the i-th row in (config order, line) order; the smallest rank of a cluster (its root)
@@ -168,49 +223,55 @@ struct Deduplicator {
         parent = Array(0..<Int32(n))
 
         // Memory, not speed, shapes this (it runs while every row is held): no dictionary over all rows,
-        // but one sorted array of packed ranks at a time, and small dictionaries over runs of equal keys.
+        // but one sorted array of packed ranks at a time, and small tables over runs of equal keys.
+        // Runs are independent: they are matched on `threads` threads (`matchRuns`), which only list the
+        // pairs to join; the joins are then made on this one. The clusters do not depend on the order
+        // of joins (the smallest rank is always the root).
+        let store = candidates
         // Same iCalUID: sorted by the uid hash's high 32 bits, then matched on the whole hash.
-        var packed = Self.packedRanks(n) { rank in candidates.uidOf(row(rank)).map { UInt32(truncatingIfNeeded: $0 >> 32) } }
-        // A run is almost always the copies of one meeting (one uid): each rank is matched against the
-        // first ranks of the run's distinct uids so far, a short list; a Dictionary only past 16 of them.
-        var firstWithUID: [UInt64: Int] = [:]
-        var distinct: [FirstWithUID] = []
-        Self.forEachRun(packed) { run in
-            if !firstWithUID.isEmpty { firstWithUID.removeAll(keepingCapacity: true) }
-            distinct.removeAll(keepingCapacity: true)
-            for p in run {
-                let rank = Self.rank(p)
-                let uid = candidates.uidOf(row(rank))!
-                if distinct.count <= 16 {
-                    if let first = distinct.first(where: { $0.uid == uid }) { union(first.rank, rank); continue }
-                    distinct.append(FirstWithUID(uid: uid, rank: rank))
-                    if distinct.count <= 16 { continue }
-                    for d in distinct { firstWithUID[d.uid] = d.rank }
-                    continue
+        var packed = Self.packedRanks(n) { rank in store.uidOf(row(rank)).map { UInt32(truncatingIfNeeded: $0 >> 32) } }
+        matchRuns(packed) { runs, pairs in
+            // A run is almost always the copies of one meeting (one uid): each rank is matched against the
+            // first ranks of the run's distinct uids so far, a short list; a Dictionary only past 16 of them.
+            var firstWithUID: [UInt64: Int] = [:]
+            var distinct: [FirstWithUID] = []
+            Self.forEachRun(runs) { run in
+                if !firstWithUID.isEmpty { firstWithUID.removeAll(keepingCapacity: true) }
+                distinct.removeAll(keepingCapacity: true)
+                for p in run {
+                    let rank = Self.rank(p)
+                    let uid = store.uidOf(row(rank))!
+                    if distinct.count <= 16 {
+                        if let first = distinct.first(where: { $0.uid == uid }) { pairs.append(first.rank, rank); continue }
+                        distinct.append(FirstWithUID(uid: uid, rank: rank))
+                        if distinct.count <= 16 { continue }
+                        for d in distinct { firstWithUID[d.uid] = d.rank }
+                        continue
+                    }
+                    if let j = firstWithUID[uid] { pairs.append(j, rank) } else { firstWithUID[uid] = rank }
                 }
-                if let j = firstWithUID[uid] { union(j, rank) } else { firstWithUID[uid] = rank }
             }
         }
         // Same (start minute, end minute, participant): sorted by the start minute's low 32 bits, then
         // matched on the whole triple; a participant is a person (declined or not), an address, an account.
         packed = []
-        packed = Self.packedRanks(n) { rank in UInt32(truncatingIfNeeded: candidates.startOf(row(rank)) / 60) }
-        var firstWith = SlotTable()
-        Self.forEachRun(packed) { run in
-            firstWith.reset(expected: run.count * 4)
-            for p in run {
-                let rank = Self.rank(p)
-                let r = row(rank)
-                let start = candidates.startOf(r) / 60, end = candidates.endOf(r) / 60
-                for member in candidates.memberSlice(r) {
-                    let m = Self.namespaced(CandidateStore.member(member))
-                    if let j = firstWith.firstRank(start: start, end: end, member: m, newRank: rank) { union(j, rank) }
+        packed = Self.packedRanks(n) { rank in UInt32(truncatingIfNeeded: store.startOf(row(rank)) / 60) }
+        matchRuns(packed) { runs, pairs in
+            var firstWith = SlotTable()
+            Self.forEachRun(runs) { run in
+                firstWith.reset(expected: run.count * 4)
+                for p in run {
+                    let rank = Self.rank(p)
+                    let r = row(rank)
+                    let start = store.startOf(r) / 60, end = store.endOf(r) / 60
+                    for member in store.memberSlice(r) {
+                        let m = Self.namespaced(CandidateStore.member(member))
+                        if let j = firstWith.firstRank(start: start, end: end, member: m, newRank: rank) { pairs.append(j, rank) }
+                    }
                 }
             }
         }
         packed = []
-        firstWith = SlotTable()
-        firstWithUID = [:]
 
         // Clusters as lists in rank order, threaded through one array that then replaces `parent`:
         // `link[r]` holds 1 + the next rank of r's cluster (0: none) in its low 31 bits, and bit 31 marks

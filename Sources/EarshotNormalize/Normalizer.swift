@@ -79,7 +79,8 @@ public final class Normalizer {
             if kind == .people { resolveManagers() }
             if kind == .crm { applyRelations() }
         }
-        var dedup = Deduplicator(candidates: candidates, config: config, period: period, addresses: directory.addresses)
+        var dedup = Deduplicator(candidates: candidates, config: config, period: period, addresses: directory.addresses,
+                                 threads: parallelism)
         candidates = CandidateStore(fileNames: [])
         onPhaseDone?("read and normalize rows")
         dedup.run(ledger: &ledger, model: &model)

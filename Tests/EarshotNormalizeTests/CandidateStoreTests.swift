@@ -270,4 +270,56 @@ struct SlotTableTests {
             #expect(packed == expected)
         }
     }
+
+    /// The duplicate rule matches runs on several threads, each on its own share of the runs, and joins
+    /// the pairs they list afterwards. Expectation: the same rule on one thread. About 6,000 rows: the
+    /// copies of 1,500 meetings on 200 start times (long runs, cut between shares), half with a uid.
+    @Test("duplicate rule on 1 thread and on 2, 3 and 7 shares in rounds: same interactions and ledger", arguments: [2, 3, 7])
+    func dedupShares(threads: Int) {
+        var generator = SystemRandomNumberGenerator()
+        var store = CandidateStore(fileNames: ["a.csv", "b.csv"])
+        // 1,500 meetings of 2-6 copies each (one per attendee's calendar), on 200 half-hour slots.
+        var rows: [Candidate] = []
+        for meeting in 0..<1_500 {
+            let start = Int64(1_783_000_000 + 1_800 * Int.random(in: 0..<200, using: &generator))
+            let uid: UInt64? = meeting % 2 == 0 ? UInt64(meeting + 1) << 20 : nil
+            let people = (0..<Int.random(in: 2...6, using: &generator)).map { _ in Int.random(in: 0..<300, using: &generator) }
+            let customer = Int.random(in: 0..<200, using: &generator)
+            for _ in people {
+                var c = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: 0, byte: 0), sourceKind: .calendar,
+                                  kind: .meeting, start: start, end: start + 1_800, visitDates: nil, uid: uid, organizer: nil,
+                                  subject: "", inPerson: nil, free: false)
+                var unresolved: [String: Int] = [:]
+                for p in people { c.add(.person(p), unresolved: &unresolved) }
+                c.add(.customer(address: customer, account: customer % 40), unresolved: &unresolved)
+                rows.append(c)
+            }
+        }
+        rows.shuffle(using: &generator)
+        for (i, var c) in rows.enumerated() {
+            c.fileOrder = i < rows.count / 2 ? 0 : 1
+            c.location = SourceLocation(file: store.fileNames[c.fileOrder], line: i + 2, byte: 0)
+            store.append(c)
+        }
+        let counts = [0, 1].map { f in rows.indices.filter { ($0 < rows.count / 2 ? 0 : 1) == f }.count }
+        let addresses = (0..<200).map { "x\($0)@bluefin.example" }
+        let period = Period(quarter: "2026-Q3", zone: .utc)!
+        func run(_ threads: Int, _ share: Int, _ round: Int) -> (String, [FileLedger]) {
+            var ledger = Ledger()
+            for (f, n) in zip(store.fileNames, counts) { for _ in 0..<n { ledger.countRead(f); ledger.accept(f) } }
+            var model = CanonicalModel()
+            var dedup = Deduplicator(candidates: store, config: EarshotConfig(), period: period, addresses: addresses,
+                                     threads: threads, minimumShareRows: share, roundRows: round)
+            dedup.run(ledger: &ledger, model: &model)
+            let text = model.interactions.map { i in
+                "\(i.index) \(i.source) \(i.start) \(i.rowCount) \(i.customerAddresses) \(i.internalParticipants.map(\.person)) \(i.accounts)"
+            }.joined(separator: "\n")
+            return (text + "\nbroadcasts \(model.broadcasts.count) exposures \(model.exposures.count)", ledger.files)
+        }
+        let one = run(1, 100_000, 1 << 21), many = run(threads, 50, 700)
+        #expect(many.0 == one.0)
+        #expect(many.1 == one.1)
+        // Duplicates were found, so the shares had pairs to join.
+        #expect(one.1.contains { $0.merged > 0 })
+    }
 }
