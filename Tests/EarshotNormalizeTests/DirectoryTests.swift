@@ -100,6 +100,11 @@ struct DirectoryTests {
             let u = Substring(k).utf8
             #expect(table.value(for: u, hash: ByteKeyedTable<Int>.hash(u)) == i)
         }
+        // A key longer than the table keeps is not stored: looked up, it misses (callers compute again).
+        let long = String(repeating: "x", count: ByteKeyedTable<Int>.maxKeyLength + 1)
+        table.insert(Substring(long).utf8, hash: ByteKeyedTable<Int>.hash(Substring(long).utf8), value: -1)
+        #expect(table.value(for: Substring(long).utf8, hash: ByteKeyedTable<Int>.hash(Substring(long).utf8)) == nil)
+        #expect(table.count == keys.count)
         // A key that is a prefix of a stored one, or differs in its last byte, is not found.
         for k in ["user1@bluefin.exampl", "user1@bluefin.examplf", "exactly9"] {
             #expect(table.value(for: Substring(k).utf8, hash: ByteKeyedTable<Int>.hash(Substring(k).utf8)) == nil)
