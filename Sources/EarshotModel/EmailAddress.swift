@@ -8,6 +8,13 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// Validates loosely (one `@`, something on each side, a dot in the domain, no spaces); nil otherwise.
     public init?(_ text: some StringProtocol) {
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        guard let normalized = ascii ? Self.normalizeASCII(Array(text.utf8)) : Self.normalizeCharacters(text) else { return nil }
+        self.normalized = normalized
+    }
+
+    /// The rules, Character by Character.
+    static func normalizeCharacters(_ text: some StringProtocol) -> String? {
         var s = Substring(text).trimmingSpaces()
         if s.hasPrefix("<"), s.hasSuffix(">") { s = s.dropFirst().dropLast() }
         if s.lowercased().hasPrefix("mailto:") { s = s.dropFirst(7) }
@@ -17,8 +24,34 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
               !s.contains(where: { $0 == " " || $0 == "," || $0 == ";" || $0 == "<" || $0 == ">" }),
               s.filter({ $0 == "@" }).count == 1
         else { return nil }
-        normalized = s.lowercased()
+        return s.lowercased()
     }
+
+    /// The rules of `init?(_:)` on ASCII bytes (where a Character is a byte, lower-casing folds A–Z,
+    /// and a CR LF pair, the one two-byte Character, matches none of the characters tested): addresses
+    /// are parsed for every person and every new participant, and Character-by-Character it was most of
+    /// loading the people.
+    static func normalizeASCII(_ b: [UInt8]) -> String? {
+        var lo = 0, hi = b.count
+        while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+        while lo < hi, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+        if hi - lo >= 2, b[lo] == 0x3C, b[hi - 1] == 0x3E { lo += 1; hi -= 1 }
+        let mailto: [UInt8] = Array("mailto:".utf8)
+        if hi - lo >= mailto.count, (0..<mailto.count).allSatisfy({ Self.lower(b[lo + $0]) == mailto[$0] }) { lo += mailto.count }
+        var at = -1, ats = 0
+        for i in lo..<max(lo, hi) {
+            switch b[i] {
+            case 0x40: at = i; ats += 1
+            case 0x20, 0x2C, 0x3B, 0x3C, 0x3E: return nil
+            default: break
+            }
+        }
+        guard ats == 1, at > lo, at + 1 < hi, b[at + 1] != 0x2E, b[hi - 1] != 0x2E,
+              b[(at + 1)..<hi].contains(0x2E) else { return nil }
+        return String(validating: b[lo..<hi].map(Self.lower), as: UTF8.self)
+    }
+
+    private static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
 
     public var description: String { normalized }
     public static func < (a: EmailAddress, b: EmailAddress) -> Bool { a.normalized < b.normalized }

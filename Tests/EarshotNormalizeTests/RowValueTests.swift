@@ -1,4 +1,5 @@
 import Testing
+@testable import EarshotModel
 @testable import EarshotNormalize
 
 /// The per-row value readers take shortcuts for the spellings exports write on nearly every row; each
@@ -35,5 +36,36 @@ struct RowValueTests {
     ])
     func freeBusy(text: String, outlook: Bool, expected: Bool) {
         #expect(CalendarRowReader.isFree(text, outlook: outlook) == expected)
+    }
+}
+
+/// E-mail addresses are parsed on their bytes when ASCII; that shortcut must give what the Character
+/// rules give. Inputs: the documented forms, and 20,000 random strings over the characters the rules
+/// test (`@ . < > , ; space tab`, CR, LF, letters in both cases, `mailto:` pieces).
+@Suite("e-mail addresses: ASCII bytes and Characters agree")
+struct EmailAddressTests {
+    @Test("documented forms", arguments: [
+        ("Ben.Okafor@Acme.Example", "ben.okafor@acme.example"), (" <kim@bluefin.example>\t", "kim@bluefin.example"),
+        ("MAILTO:Kim@Bluefin.Example", "kim@bluefin.example"), ("a@b", nil), ("@b.example", nil), ("a@.b", nil),
+        ("a@b.", nil), ("a@@b.example", nil), ("a b@c.example", nil), ("a@b.example;c@d.example", nil), ("<>", nil), ("", nil),
+    ] as [(String, String?)])
+    func forms(text: String, expected: String?) {
+        #expect(EmailAddress(text)?.normalized == expected)
+        #expect(EmailAddress.normalizeCharacters(text) == expected)
+    }
+
+    @Test("random ASCII strings: bytes and Characters agree")
+    func random() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["@", ".", "<", ">", ",", ";", " ", "\t", "\r", "\n", "\r\n", "a", "B", "z", "Q", "mailto:", "MailTo:", "x.y", "-", "_"]
+        var valid = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = EmailAddress.normalizeASCII(Array(text.utf8))
+            #expect(bytes == EmailAddress.normalizeCharacters(text), "\(text.debugDescription)")
+            if bytes != nil { valid += 1 }
+        }
+        // Some inputs are addresses, so both outcomes are compared.
+        #expect(valid > 50)
     }
 }
