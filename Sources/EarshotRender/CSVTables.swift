@@ -94,15 +94,28 @@ public enum CSVTables {
 
     /// Customer-facing interactions after merging, for drill-down by analysts.
     public static func interactions(_ model: CanonicalModel, _ metrics: Metrics) -> String {
-        table(["interaction_id", "file", "line", "kind", "start_utc", "end_utc", "rows_merged", "sources", "internal_participants",
-               "customer_participants", "accounts", "in_person"],
-              model.interactions.lazy.map { i in
+        interactions(model, metrics, rows: model.interactions.indices, header: true)
+    }
+
+    /// Part of `interactions.csv`: the rows of `rows` (in order), after the header line when `header`
+    /// is true. The parts of consecutive ranges, joined, are the whole table (rendered on several threads).
+    public static func interactions(_ model: CanonicalModel, _ metrics: Metrics, rows: Range<Int>, header: Bool) -> String {
+        var out = header ? line(interactionsHeader) : ""
+        for row in interactionRows(model, rows) { append(row, to: &out) }
+        return out
+    }
+
+    static let interactionsHeader = ["interaction_id", "file", "line", "kind", "start_utc", "end_utc", "rows_merged", "sources",
+                                     "internal_participants", "customer_participants", "accounts", "in_person"]
+
+    static func interactionRows(_ model: CanonicalModel, _ rows: Range<Int>) -> some Sequence<[String]> {
+              model.interactions[rows].lazy.map { i in
                   [String(i.index + 1), text(i.source.file), String(i.source.line), i.kind.rawValue, isoUTC(i.start), isoUTC(i.end),
                    String(i.rowCount), i.seenIn.map(\.rawValue).sorted().joined(separator: ";"),
                    String(i.takingPart.count), String(i.customerAddresses.count),
                    text(i.accounts.map { model.accounts[$0].name }.sorted().joined(separator: ";")),
                    NumberFormat.bool(i.inPerson)]
-              })
+              }
     }
 
     /// `2026-07-14T14:00:00Z`.

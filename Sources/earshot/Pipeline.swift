@@ -122,12 +122,22 @@ enum Pipeline {
                 ("data/layer_metrics.csv", { CSVTables.layerMetrics(metrics) }),
                 ("data/chains.csv", { CSVTables.chains(metrics) }),
                 ("data/feedback_funnel.csv", { CSVTables.feedbackFunnel(metrics) }),
-                ("data/interactions.csv", { CSVTables.interactions(model, metrics) }),
+                ("data/interactions.csv", { "" }),  // rendered in pieces below
                 ("data/ledger.csv", { CSVTables.ledger(ledger) }),
                 ("data/rejects.csv", { CSVTables.rejects(ledger) }),
             ]
-            let rendered = ParallelMap.each(renderers.count, threads: threads) { i in Result { try renderers[i].1() } }
-            outputs = try zip(renderers, rendered).map { ($0.0, try $1.get()) }
+            // interactions.csv, one row per interaction, is most of the rendering: it is rendered in
+            // pieces of consecutive rows, as tasks of their own, and the pieces joined in order.
+            let count = model.interactions.count, pieces = threads > 1 ? max(1, min(8, count / 50_000)) : 1
+            let interactionPieces: [() throws -> String] = (0..<pieces).map { k in
+                { CSVTables.interactions(model, metrics, rows: (count * k / pieces)..<(count * (k + 1) / pieces), header: k == 0) }
+            }
+            let tasks = renderers.map(\.1) + interactionPieces
+            let rendered = try ParallelMap.each(tasks.count, threads: threads) { i in Result { try tasks[i]() } }.map { try $0.get() }
+            outputs = renderers.indices.map { i in
+                let name = renderers[i].0
+                return (name, name == "data/interactions.csv" ? rendered[renderers.count...].joined() : rendered[i])
+            }
             for (name, text) in outputs { try publisher.write(text, to: name, in: staging) }
             let manifest = RunManifest(
                 version: version, generatedAt: nowISO(), config: n.config.path, period: n.period,

@@ -375,3 +375,32 @@ struct PublisherWriteTests {
         publisher.discard(staging: staging)
     }
 }
+
+/// `interactions.csv` is rendered in pieces of consecutive rows on several threads and joined; the
+/// pieces joined must be the table rendered whole, wherever the cuts fall.
+@Suite("interactions table in pieces")
+struct InteractionPiecesTests {
+    @Test("pieces joined in order equal the whole table", arguments: [1, 2, 3, 7])
+    func pieces(count: Int) {
+        var model = CanonicalModel()
+        model.accounts = [Account(index: 0, id: "001A", name: "Bluefin, Inc.", domains: ["bluefin.example"])]
+        for i in 0..<1_001 {
+            var interaction = Interaction(index: i, source: SourceLocation(file: "calendar/events.csv", line: i + 2, byte: 0),
+                                          sourceKind: .calendar, kind: i % 3 == 0 ? .visit : .meeting,
+                                          start: 1_783_000_000 + Int64(i) * 1_800, end: 1_783_001_800 + Int64(i) * 1_800,
+                                          subject: "")
+            interaction.accounts = i % 2 == 0 ? [0] : []
+            interaction.rowCount = 1 + i % 4
+            model.interactions.append(interaction)
+        }
+        let metrics = Sample.input().metrics
+        let whole = CSVTables.interactions(model, metrics)
+        let n = model.interactions.count
+        let joined = (0..<count).map { k in
+            CSVTables.interactions(model, metrics, rows: (n * k / count)..<(n * (k + 1) / count), header: k == 0)
+        }.joined()
+        #expect(joined == whole)
+        // Header plus one line per interaction (the account name's comma is quoted, not a line break).
+        #expect(whole.split(separator: "\n").count == n + 1)
+    }
+}
