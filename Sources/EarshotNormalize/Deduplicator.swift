@@ -284,89 +284,133 @@ struct Deduplicator {
             if root == r { link[r] |= 1 << 31 } else { link[r] = link[root] & 0x7FFF_FFFF; link[root] = link[root] & (1 << 31) | UInt32(r + 1) }
         }
         parent = []
+        // Clusters are built on `threads` threads, in rounds of consecutive ranks (each thread its own
+        // share of a round), and applied here in rank order: ledger moves, broadcasts, exposures and
+        // interactions numbered as they are appended, exactly as one thread would.
+        let links = link, addresses = self.addresses, threshold = config.metrics.broadcastThreshold
+        let round = max(1, roundRows / 32)
+        var members: [Int] = []
+        for roundStart in stride(from: 0, to: n, by: round) {
+            let roundEnd = min(n, roundStart + round)
+            let shares = threads > 1 ? max(1, min(threads, (roundEnd - roundStart) / max(1, minimumShareRows / 8))) : 1
+            let built = ParallelMap.map(shares, threads: threads) { k -> [Cluster] in
+                var scratch = ClusterScratch()
+                let lo = roundStart + (roundEnd - roundStart) * k / shares, hi = roundStart + (roundEnd - roundStart) * (k + 1) / shares
+                return (lo..<hi).compactMap { root in
+                    links[root] & (1 << 31) == 0 ? nil
+                        : Self.cluster(root: root, links: links, store: store, row: row, addresses: addresses,
+                                       threshold: threshold, scratch: &scratch)
+                }
+            }
+            for cluster in built.joined() {
+                members.removeAll(keepingCapacity: true)
+                var cursor = cluster.root
+                while cursor >= 0 { members.append(cursor); cursor = Int(links[cursor] & 0x7FFF_FFFF) - 1 }
+                guard var interaction = cluster.interaction else {
+                    for m in members { ledger.acceptedBecameIgnored(store.file(row(m)), cluster.rule!) }
+                    continue
+                }
+                interaction.index = model.interactions.count
+                if let rule = cluster.rule {
+                    for m in members { ledger.acceptedBecameIgnored(store.file(row(m)), rule) }
+                    if rule == .broadcast { model.broadcasts.append(interaction) }
+                    continue
+                }
+                for m in members where m != cluster.root { ledger.acceptedBecameMerged(store.file(row(m))) }
+                let clippedStart = max(interaction.start, period.startUTC)
+                let clippedEnd = min(interaction.end, period.endUTC)
+                for p in interaction.takingPart {
+                    model.exposures.append(Exposure(person: p, interaction: interaction.index,
+                                                    start: clippedStart, end: max(clippedStart, clippedEnd)))
+                }
+                model.interactions.append(interaction)
+            }
+        }
+    }
+
+    /// What a cluster becomes: ignored under `rule` (no interaction built when it is internal-only by
+    /// its stored members), a broadcast or another ignored interaction, or an interaction (rule nil).
+    struct Cluster {
+        var root: Int
+        var rule: IgnoreRule?
+        var interaction: Interaction?
+    }
+
+    /// Reused between clusters of one thread.
+    struct ClusterScratch {
         var members: [Int] = []
         var people = ParticipantSet()
         var customerIds = SmallIntSet(), otherIds = SmallIntSet(), accountIds = SmallIntSet()
-        for root in 0..<n where link[root] & (1 << 31) != 0 {
-            members.removeAll(keepingCapacity: true)
-            members.append(root)
-            var cursor = Int(link[root] & 0x7FFF_FFFF) - 1
-            while cursor >= 0 { members.append(cursor); cursor = Int(link[cursor] & 0x7FFF_FFFF) - 1 }
-            // Most clusters (internal meetings) name no external participant in any copy: they are
-            // `internal-only`, decided here without building the interaction (the general path below
-            // reaches the same rule: no customer address and no other external address).
-            if !members.contains(where: { m in candidates.memberSlice(row(m)).contains(where: CandidateStore.isExternal) }) {
-                for m in members { ledger.acceptedBecameIgnored(candidates.file(row(m)), .internalOnly) }
-                continue
-            }
-            let repRow = row(root)
-            var interaction = Interaction(index: model.interactions.count, source: candidates.locationOf(repRow),
-                                          sourceKind: candidates.sourceKindOf(repRow), kind: candidates.kindOf(repRow),
-                                          start: candidates.startOf(repRow), end: candidates.endOf(repRow),
-                                          subject: candidates.subjectOf(repRow))
-            interaction.visitDates = candidates.visitDatesOf(repRow)
-            interaction.organizer = candidates.organizerOf(repRow)
-            interaction.rowCount = members.count
-            // Read from the stored columns (no `Candidate` per copy); addresses stay interned ids until
-            // the end (distinct ids are distinct texts: `Directory.addressId` interns by text).
-            people.removeAll()
-            customerIds.removeAll()
-            otherIds.removeAll()
-            accountIds.removeAll()
-            var allFree = true
-            for m in members {
-                let r = row(m)
-                interaction.seenIn.insert(candidates.sourceKindOf(r))
-                for packed in candidates.memberSlice(r) {
-                    let value = Int(packed & 0x1FFF_FFFF)
-                    switch Int64(packed >> 29) {
-                    case Candidate.Tag.person.rawValue, Candidate.Tag.declinedPerson.rawValue:
-                        people.insert(value, declined: packed >> 29 == UInt32(Candidate.Tag.declinedPerson.rawValue))
-                    case Candidate.Tag.customer.rawValue: customerIds.insert(value)
-                    case Candidate.Tag.otherExternal.rawValue: otherIds.insert(value)
-                    default: accountIds.insert(value)
-                    }
-                }
-                if !candidates.isFree(r) { allFree = false }
-                if interaction.inPerson == nil { interaction.inPerson = candidates.inPersonOf(r) }
-                if interaction.subject.isEmpty { interaction.subject = candidates.subjectOf(r) }
-                if interaction.organizer == nil { interaction.organizer = candidates.organizerOf(r) }
-                let kind = candidates.kindOf(r)
-                if Self.strength(kind) > Self.strength(interaction.kind) { interaction.kind = kind }
-            }
-            let customers = customerIds.values.map { addresses[$0] }
-            // `account:` and `contact:` stand-ins count only when no copy names a customer address.
-            let real = customers.filter { !$0.hasPrefix("account:") && !$0.hasPrefix("contact:") }
-            interaction.customerAddresses = (real.isEmpty ? customers : real + customers.filter { $0.hasPrefix("contact:") }).sorted()
-            interaction.otherExternalCount = otherIds.count
-            interaction.accounts = accountIds.values.sorted()
-            interaction.internalParticipants = people.values.sorted { $0.person < $1.person }
-            interaction.free = allFree
+    }
 
-            let rule: IgnoreRule?
-            if interaction.customerAddresses.isEmpty {
-                rule = otherIds.isEmpty ? .internalOnly : .noCustomer
-            } else if allFree {
-                rule = .free
-            } else if interaction.externalCount > config.metrics.broadcastThreshold {
-                rule = .broadcast
-            } else {
-                rule = nil
-            }
-            if let rule {
-                for m in members { ledger.acceptedBecameIgnored(candidates.file(row(m)), rule) }
-                if rule == .broadcast { model.broadcasts.append(interaction) }
-                continue
-            }
-            for m in members where m != root { ledger.acceptedBecameMerged(candidates.file(row(m))) }
-            let clippedStart = max(interaction.start, period.startUTC)
-            let clippedEnd = min(interaction.end, period.endUTC)
-            for p in interaction.takingPart {
-                model.exposures.append(Exposure(person: p, interaction: interaction.index,
-                                                start: clippedStart, end: max(clippedStart, clippedEnd)))
-            }
-            model.interactions.append(interaction)
+    /// Builds the cluster whose smallest rank is `root` (its ranks follow `links`), reading only.
+    static func cluster(root: Int, links: [UInt32], store: CandidateStore, row: (Int) -> Int, addresses: [String],
+                        threshold: Int, scratch: inout ClusterScratch) -> Cluster {
+        scratch.members.removeAll(keepingCapacity: true)
+        scratch.members.append(root)
+        var cursor = Int(links[root] & 0x7FFF_FFFF) - 1
+        while cursor >= 0 { scratch.members.append(cursor); cursor = Int(links[cursor] & 0x7FFF_FFFF) - 1 }
+        // Most clusters (internal meetings) name no external participant in any copy: they are
+        // `internal-only`, decided here without building the interaction (the general path below
+        // reaches the same rule: no customer address and no other external address).
+        if !scratch.members.contains(where: { m in store.memberSlice(row(m)).contains(where: CandidateStore.isExternal) }) {
+            return Cluster(root: root, rule: .internalOnly, interaction: nil)
         }
+        let repRow = row(root)
+        var interaction = Interaction(index: 0, source: store.locationOf(repRow),
+                                      sourceKind: store.sourceKindOf(repRow), kind: store.kindOf(repRow),
+                                      start: store.startOf(repRow), end: store.endOf(repRow),
+                                      subject: store.subjectOf(repRow))
+        interaction.visitDates = store.visitDatesOf(repRow)
+        interaction.organizer = store.organizerOf(repRow)
+        interaction.rowCount = scratch.members.count
+        // Read from the stored columns (no `Candidate` per copy); addresses stay interned ids until
+        // the end (distinct ids are distinct texts: `Directory.addressId` interns by text).
+        scratch.people.removeAll()
+        scratch.customerIds.removeAll()
+        scratch.otherIds.removeAll()
+        scratch.accountIds.removeAll()
+        var allFree = true
+        for m in scratch.members {
+            let r = row(m)
+            interaction.seenIn.insert(store.sourceKindOf(r))
+            for packed in store.memberSlice(r) {
+                let value = Int(packed & 0x1FFF_FFFF)
+                switch Int64(packed >> 29) {
+                case Candidate.Tag.person.rawValue, Candidate.Tag.declinedPerson.rawValue:
+                    scratch.people.insert(value, declined: packed >> 29 == UInt32(Candidate.Tag.declinedPerson.rawValue))
+                case Candidate.Tag.customer.rawValue: scratch.customerIds.insert(value)
+                case Candidate.Tag.otherExternal.rawValue: scratch.otherIds.insert(value)
+                default: scratch.accountIds.insert(value)
+                }
+            }
+            if !store.isFree(r) { allFree = false }
+            if interaction.inPerson == nil { interaction.inPerson = store.inPersonOf(r) }
+            if interaction.subject.isEmpty { interaction.subject = store.subjectOf(r) }
+            if interaction.organizer == nil { interaction.organizer = store.organizerOf(r) }
+            let kind = store.kindOf(r)
+            if strength(kind) > strength(interaction.kind) { interaction.kind = kind }
+        }
+        let customers = scratch.customerIds.values.map { addresses[$0] }
+        // `account:` and `contact:` stand-ins count only when no copy names a customer address.
+        let real = customers.filter { !$0.hasPrefix("account:") && !$0.hasPrefix("contact:") }
+        interaction.customerAddresses = (real.isEmpty ? customers : real + customers.filter { $0.hasPrefix("contact:") }).sorted()
+        interaction.otherExternalCount = scratch.otherIds.count
+        interaction.accounts = scratch.accountIds.values.sorted()
+        interaction.internalParticipants = scratch.people.values.sorted { $0.person < $1.person }
+        interaction.free = allFree
+
+        let rule: IgnoreRule?
+        if interaction.customerAddresses.isEmpty {
+            rule = scratch.otherIds.isEmpty ? .internalOnly : .noCustomer
+        } else if allFree {
+            rule = .free
+        } else if interaction.externalCount > threshold {
+            rule = .broadcast
+        } else {
+            rule = nil
+        }
+        return Cluster(root: root, rule: rule, interaction: interaction)
     }
 
     /// A member as a duplicate-rule key: people (declined or not), addresses (customer or not), accounts.
