@@ -322,6 +322,8 @@ struct CalendarRowReader {
                           kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
                           uid: field(columns.uid).uidHash, organizer: nil, subject: "",
                           inPerson: nil, free: free)
+        // Owner, organizer and the usual few attendees (more grow the list as needed).
+        c.reserveMembers(8)
         c.add(.person(owner), declined: status.equalsFolded(Self.declinedBytes), in: directory, unresolved: &unresolved)
         let organizer = field(columns.organizer)
         if !organizer.isEmpty, let r = directory.resolve(referenceBytes: organizer.slice) {

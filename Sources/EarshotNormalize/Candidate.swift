@@ -106,6 +106,9 @@ struct Candidate {
 
     mutating func addAccount(_ account: Int) { insert(.account, account) }
 
+    /// Room for `n` members before any is added: one allocation per row instead of one per doubling.
+    mutating func reserveMembers(_ n: Int) { members.reserveCapacity(n) }
+
     /// Subjects are kept only where a report shows them (broadcasts): memory stays compact.
     mutating func dropSubjectUnlessBroadcast(threshold: Int) {
         if !keepsSubject(threshold: threshold) { subject = "" }
