@@ -27,7 +27,7 @@ static inline int earshot_csv_space_at_edge(const unsigned char *p, size_t n, si
 
 static inline int earshot_csv_segment_trims_nothing(const unsigned char *p, size_t n, unsigned char delim) {
     /* Eight bytes at a time: a word with no space and no tab (other than a tab delimiter) is skipped
-       whole; only words holding one are checked byte by byte. */
+       whole; in a word holding one, only the bytes flagged are checked. */
     const unsigned long long ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     const unsigned long long spaces = 0x20 * ones, tabs = delim == 0x09 ? 0 : 0x09 * ones;
     size_t i = 0;
@@ -36,10 +36,13 @@ static inline int earshot_csv_segment_trims_nothing(const unsigned char *p, size
         __builtin_memcpy(&w, p + i, 8);
         unsigned long long s = w ^ spaces, t = w ^ tabs;
         unsigned long long found = ((s - ones) & ~s & highs) | (tabs ? ((t - ones) & ~t & highs) : 0);
-        if (!found) continue;
-        for (size_t j = i; j < i + 8; j++) {
+        /* Only the flagged bytes are looked at (lowest first); a flag may be false past a true one,
+           so each flagged byte is still tested for a space or tab. */
+        while (found) {
+            size_t j = i + (size_t)(__builtin_ctzll(found) >> 3);
             unsigned char c = p[j];
             if ((c == 0x20 || c == 0x09) && c != delim && earshot_csv_space_at_edge(p, n, j, delim)) return 0;
+            found &= found - 1;
         }
     }
     for (; i < n; i++) {
