@@ -9,6 +9,10 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     public let zone: ZoneRules
     /// The quarter's name when the period is a quarter (`2026-Q3`), else nil.
     public let quarterName: String?
+    /// Instant of the period's first midnight (computed once: every calendar row is checked against it).
+    public let startUTC: Int64
+    /// Instant of the midnight that ends the period.
+    public let endUTC: Int64
 
     public init?(from: CivilDate, to: CivilDate, zone: ZoneRules, quarterName: String? = nil) {
         guard from < to else { return nil }
@@ -16,6 +20,8 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         self.to = to
         self.zone = zone
         self.quarterName = quarterName
+        startUTC = zone.startOfDay(from)
+        endUTC = zone.startOfDay(to)
     }
 
     /// `2026-Q3` → Jul 1 .. Oct 1 2026; nil for anything else.
@@ -29,10 +35,6 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         self.init(from: from, to: to, zone: zone, quarterName: "\(year)-Q\(q)")
     }
 
-    /// Instant of the period's first midnight.
-    public var startUTC: Int64 { zone.startOfDay(from) }
-    /// Instant of the midnight that ends the period.
-    public var endUTC: Int64 { zone.startOfDay(to) }
     /// Number of days in the period.
     public var dayCount: Int { to.dayNumber - from.dayNumber }
     /// The name used in reports: the quarter, else `from – to (exclusive)`.
