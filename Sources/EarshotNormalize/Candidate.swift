@@ -299,6 +299,10 @@ struct CandidateStore {
         return startOf(i) &+ (d == UInt32.max ? longDurations[Int32(i)] ?? 0 : Int64(d))
     }
     func uidOf(_ i: Int) -> UInt64? { uid[i] == 0 ? nil : uid[i] }
+
+    /// Frees the uid column (8 bytes a row) once the duplicate rule has matched uids: the rest of the
+    /// rule, when memory peaks, does not read it. `uidOf` and the subscript must not be used after.
+    mutating func releaseUIDs() { uid = ChunkedColumn() }
     /// Rows with a CRM id, in row order.
     var crmRows: [(row: Int, id: UInt64)] { crmIds.map { (Int($0.key), $0.value) }.sorted { $0.row < $1.row } }
 

@@ -227,7 +227,7 @@ struct Deduplicator {
         // Runs are independent: they are matched on `threads` threads (`matchRuns`), which only list the
         // pairs to join; the joins are then made on this one. The clusters do not depend on the order
         // of joins (the smallest rank is always the root).
-        let store = candidates
+        var store = candidates
         // Same iCalUID: sorted by the uid hash's high 32 bits, then matched on the whole hash.
         var packed = Self.packedRanks(n) { rank in store.uidOf(row(rank)).map { UInt32(truncatingIfNeeded: $0 >> 32) } }
         matchRuns(packed) { runs, pairs in
@@ -252,6 +252,9 @@ struct Deduplicator {
                 }
             }
         }
+        // Uids are not read again: their column goes before the rest of the rule reaches the peak.
+        candidates.releaseUIDs()
+        store.releaseUIDs()
         // Same (start minute, end minute, participant): sorted by the start minute's low 32 bits, then
         // matched on the whole triple; a participant is a person (declined or not), an address, an account.
         packed = []
