@@ -6,7 +6,7 @@ import Glibc
 
 /// `make bench`'s step (a): a parse-only pass through earshot's libcsv wrapper, the ingest stage without
 /// normalizing. For each file: sniff (encoding, delimiter), read in the reader's chunks, transcode to
-/// UTF-8 and parse with `LibCSVReader` (strict libcsv, line and byte positions, one String per field),
+/// UTF-8 and parse with `LibCSVReader` (strict libcsv, line and byte positions, fields as bytes),
 /// then count. Prints `records fields bytes` like `scripts/bench/csvcount.c` does for libcsv alone,
 /// so the two passes over the same bytes compare directly.
 ///
