@@ -1,5 +1,6 @@
 import EarshotModel
 import Testing
+import TestSupport
 @testable import EarshotIngest
 
 /// Collects a reader's events in a comparable form.
@@ -151,18 +152,5 @@ struct SpaceTestChoiceTests {
             #expect(chosen == always, "input \(bytes), delimiter \(delimiter), chunk \(chunk)")
             if chosen != always { return }
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the random cases are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -24,18 +24,6 @@ struct CalendarBytePathTests {
         return d
     }
 
-    /// SplitMix64: a seeded generator, so the rows are the same on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     // Values for each column: the spellings exports write, edge spaces and tabs, other cases, values
     // each rule rejects, and non-ASCII text (which sends the row, or the subject, to the String path).
     static let owners = ["rae@acme.example", " RAE@acme.example\t", "\tvp@acme.example", "Okafor, Ben", "Ben Okafor", "nobody@acme.example",
@@ -65,7 +53,7 @@ struct CalendarBytePathTests {
     static func quoted(_ field: String) -> String { "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     static func rows(count: Int) -> String {
-        var g = Seeded(state: 2026)
+        var g = SplitMix(seed: 2026)
         var text = header
         for _ in 0..<count {
             let t = times.randomElement(using: &g)!

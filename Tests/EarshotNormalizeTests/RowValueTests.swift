@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import EarshotModel
 @testable import EarshotNormalize
 
@@ -56,7 +57,7 @@ struct EmailAddressTests {
 
     @Test("random ASCII strings: bytes and Characters agree")
     func random() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix(seed: 2027)
         let pieces = ["@", ".", "<", ">", ",", ";", " ", "\t", "\r", "\n", "\r\n", "a", "B", "z", "Q", "mailto:", "MailTo:", "x.y", "-", "_"]
         var valid = 0
         for _ in 0..<20_000 {
