@@ -216,20 +216,25 @@ struct CandidateStore {
         for (r, v) in other.visits { visits[base + r] = v }
         for (r, v) in other.crmIds { crmIds[base + r] = v }
         for (r, v) in other.subjects { subjects[base + r] = v }
-        let rows = other.count
-        for i in 0..<rows {
-            if i & (ChunkedColumn<UInt8>.chunkSize - 1) == 0, i > 0 { other.releaseRows(through: i - 1) }
-            let row = base + Int32(i)
-            fileOrder.append(other.fileOrder[i])
-            line.append(Int32(clamping: Int(other.line[i]) + lineOffset))
-            flags.append(other.flags[i])
-            let d = other.duration[i]
-            appendTimes(start: other.startOf(i), length: d == UInt32.max ? other.longDurations[Int32(i)] ?? 0 : Int64(d), row: row)
-            uid.append(other.uid[i])
-            organizer.append(other.organizer[i])
-            let run = other.memberSlice(i)
-            memberAddress.append(members.append(run.lazy.map(remap)))
-            memberCount.append(UInt16(run.count))
+        let rows = other.count, size = ChunkedColumn<UInt8>.chunkSize
+        // A chunk of rows at a time: the plain columns copied a chunk at once, times and members row by
+        // row; then the part's chunk is freed.
+        for (c, first) in stride(from: 0, to: rows, by: size).enumerated() {
+            let end = min(rows, first + size)
+            fileOrder.append(contentsOf: other.fileOrder.chunk(c))
+            line.append(contentsOf: other.line.chunk(c).lazy.map { Int32(clamping: Int($0) + lineOffset) })
+            flags.append(contentsOf: other.flags.chunk(c))
+            uid.append(contentsOf: other.uid.chunk(c))
+            organizer.append(contentsOf: other.organizer.chunk(c))
+            for i in first..<end {
+                let d = other.duration[i]
+                appendTimes(start: other.startOf(i), length: d == UInt32.max ? other.longDurations[Int32(i)] ?? 0 : Int64(d),
+                            row: base + Int32(i))
+                let run = other.memberSlice(i)
+                memberAddress.append(members.append(run.lazy.map(remap)))
+                memberCount.append(UInt16(run.count))
+            }
+            other.releaseRows(through: end - 1)
         }
         other = CandidateStore(fileNames: other.fileNames)
     }

@@ -19,6 +19,26 @@ struct ChunkedColumn<Element> {
         count += 1
     }
 
+    /// Appends `values` in order, filling a chunk at a time rather than value by value.
+    mutating func append(contentsOf values: some Collection<Element>) {
+        var rest = values[...]
+        while !rest.isEmpty {
+            if count & (Self.chunkSize - 1) == 0 {
+                var chunk: [Element] = []
+                chunk.reserveCapacity(Self.chunkSize)
+                chunks.append(chunk)
+            }
+            let room = Self.chunkSize - count & (Self.chunkSize - 1)
+            let taken = rest.prefix(room)
+            chunks[chunks.count - 1].append(contentsOf: taken)
+            count += taken.count
+            rest = rest.dropFirst(taken.count)
+        }
+    }
+
+    /// The values of chunk `c` (values `c << chunkShift` and on), for copying a column chunk by chunk.
+    func chunk(_ c: Int) -> ArraySlice<Element> { chunks[c][...] }
+
     /// Frees the chunk that holds value `i` and every chunk before it (their values must not be read
     /// again): a column copied elsewhere is released as the copy goes.
     mutating func release(through i: Int) {

@@ -18,6 +18,23 @@ struct CandidateStoreTests {
         #expect(column[65_535] == 65_535 * 7 && column[65_536] == -1 && column[65_537] == 65_537 * 7)
     }
 
+    /// Bulk appends (a part's columns copied a chunk at a time) must equal value-by-value appends,
+    /// batches ending anywhere: empty, one value, a chunk less one, a chunk, more than a chunk.
+    @Test("a chunked column appended in batches holds what one-by-one appends hold")
+    func chunkedColumnBatches() {
+        let size = ChunkedColumn<Int32>.chunkSize
+        var bulk = ChunkedColumn<Int32>(), single = ChunkedColumn<Int32>()
+        var next: Int32 = 0
+        for batch in [0, 1, size - 1, size, 3, size + 5, 0, 2 * size + 1] {
+            let values = (0..<batch).map { _ in next &+= 3; return next }
+            bulk.append(contentsOf: values)
+            for v in values { single.append(v) }
+        }
+        #expect(bulk.count == single.count)
+        #expect((0..<bulk.count).allSatisfy { bulk[$0] == single[$0] })
+        #expect(bulk.chunk(1).first == single[size])
+    }
+
     @Test("runs never straddle a chunk: a run that does not fit starts the next chunk")
     func chunkedRuns() {
         var runs = ChunkedRuns<UInt32>()
