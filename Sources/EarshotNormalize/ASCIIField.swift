@@ -1,8 +1,8 @@
 import EarshotIngest
 
 /// One ASCII field of a record (`CSVRecord.nonASCIIFields` has its bit clear), trimmed of spaces
-/// and tabs, read where its bytes lie: the calendar reader's fast path compares, hashes and parses these without making a
-/// String per field.
+/// and tabs, read where its bytes lie: the calendar reader's fast path compares, hashes and parses
+/// these without making a String per field.
 ///
 /// On ASCII text, byte rules are the String rules the general path applies: `trimmingSpaces` trims
 /// spaces and tabs (no no-break space is ASCII), `lowercased()` folds A–Z only, and `==` is byte
@@ -53,8 +53,8 @@ struct ASCIIField {
     }
 
     static let truthWords: [([[UInt8]], Bool)] = [
-        (["1", "true", "yes", "y", "active", "waar", "wahr", "ja", "ein", "x"].map { Array($0.utf8) }, true),
-        (["0", "false", "no", "n", "inactive", "terminated", "onwaar", "falsch", "nein", "aus"].map { Array($0.utf8) }, false),
+        (Normalizer.trueWords.map { Array($0.utf8) }, true),
+        (Normalizer.falseWords.map { Array($0.utf8) }, false),
     ]
 
     /// FNV-1a over the lower-cased bytes: `Candidate.uidHash` of the same text.

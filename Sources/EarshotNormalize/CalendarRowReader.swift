@@ -264,10 +264,10 @@ struct CalendarRowReader {
     }
 
     static let cancelledASCII = cancelledPrefixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
-    static let confirmedBytes = Array("confirmed".utf8), cancelledBytes = Array("cancelled".utf8)
-    static let canceledBytes = Array("canceled".utf8), declinedBytes = Array("declined".utf8)
-    static let freeWords = ["free", "transparent", "frei", "beschikbaar"].map { Array($0.utf8) }
-    static let zeroBytes = Array("0".utf8)
+    static let cancelledBytes = Array("cancelled".utf8), canceledBytes = Array("canceled".utf8)
+    static let declinedBytes = Array("declined".utf8)
+    /// `isFree`'s words (Outlook's numeric `0` is not read here: Outlook rows take the String path).
+    static let freeWords = freeSpellings.map { Array($0.utf8) }
 
     /// `readText` for a row whose used columns are ASCII (`asciiColumns`), in a format with ISO
     /// timestamps (not Outlook's dates and times, not GAM's indexed attendees): the same rules, read on
@@ -330,11 +330,8 @@ struct CalendarRowReader {
             if case let .person(p) = r { c.organizer = p }
             c.add(r, unresolved: &unresolved)
         }
-        for column in [columns.attendees, columns.optionalAttendees] {
-            directory.forEachParticipant(inASCIIList: field(column).slice) { r in
-                c.add(r, unresolved: &unresolved)
-            }
-        }
+        directory.forEachParticipant(inASCIIList: field(columns.attendees).slice) { c.add($0, unresolved: &unresolved) }
+        directory.forEachParticipant(inASCIIList: field(columns.optionalAttendees).slice) { c.add($0, unresolved: &unresolved) }
         if let flag = field(columns.inPerson).truth { c.inPerson = flag }
         if c.peopleCount <= 1 && !c.hasExternal {
             return .outcome(.ignored(.noParticipants))
@@ -369,9 +366,12 @@ struct CalendarRowReader {
     static func isFree(_ text: String, outlook: Bool) -> Bool {
         if text == "busy" || text == "Busy" || text.isEmpty { return false }
         let t = text.lowercased()
-        if t == "free" || t == "transparent" || t == "frei" || t == "beschikbaar" { return true }
+        if freeSpellings.contains(t) { return true }
         return outlook && t == "0"
     }
+
+    /// The lower-cased show-as values that mean free (`isFree`; `readASCII` reads the same).
+    static let freeSpellings = ["free", "transparent", "frei", "beschikbaar"]
 }
 
 extension String {

@@ -227,6 +227,8 @@ struct Deduplicator {
         // Runs are independent: they are matched on `threads` threads (`matchRuns`), which only list the
         // pairs to join; the joins are then made on this one. The clusters do not depend on the order
         // of joins (the smallest rank is always the root).
+        // What the threads read: the same columns as `candidates` (a copy of the struct shares their
+        // storage), since closures inside this mutating method cannot capture `self`.
         var store = candidates
         // Same iCalUID: sorted by the uid hash's high 32 bits, then matched on the whole hash.
         var packed = Self.packedRanks(n) { rank in store.uidOf(row(rank)).map { UInt32(truncatingIfNeeded: $0 >> 32) } }

@@ -212,12 +212,15 @@ public final class Normalizer {
         case "": return nil
         default: break
         }
-        switch text.lowercased() {
-        case "1", "true", "yes", "y", "active", "waar", "wahr", "ja", "ein", "x": return true
-        case "0", "false", "no", "n", "inactive", "terminated", "onwaar", "falsch", "nein", "aus": return false
-        default: return nil
-        }
+        let lower = text.lowercased()
+        if trueWords.contains(lower) { return true }
+        if falseWords.contains(lower) { return false }
+        return nil
     }
+
+    /// The lower-cased spellings `isTrue` reads as true and as false (`ASCIIField.truth` reads the same).
+    static let trueWords = ["1", "true", "yes", "y", "active", "waar", "wahr", "ja", "ein", "x"]
+    static let falseWords = ["0", "false", "no", "n", "inactive", "terminated", "onwaar", "falsch", "nein", "aus"]
 
     static func parseDay(_ text: String) -> CivilDate?? {
         if text.isEmpty { return .some(nil) }

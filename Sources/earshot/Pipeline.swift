@@ -112,31 +112,32 @@ enum Pipeline {
         let staging = try publisher.makeStaging()
         var outputs: [(String, String)] = []
         do {
-            // Each output is rendered on its own from the same inputs: on several threads when allowed
-            // (README "Performance"), collected in this fixed order.
+            // Each output is rendered from the same inputs, in one or more pieces of work run on several
+            // threads when allowed (README "Performance"), and collected in this fixed order.
+            // interactions.csv, one row per interaction, is most of the rendering: its pieces are runs of
+            // consecutive rows, joined in order.
             let model = n.result.model, ledger = n.result.ledger, reportInput = input
-            let renderers: [(String, () throws -> String)] = [
-                ("report.md", { try ReportRenderer.markdown(reportInput) }),
-                ("report.html", { try ReportRenderer.html(reportInput) }),
-                ("data/person_metrics.csv", { CSVTables.personMetrics(metrics) }),
-                ("data/layer_metrics.csv", { CSVTables.layerMetrics(metrics) }),
-                ("data/chains.csv", { CSVTables.chains(metrics) }),
-                ("data/feedback_funnel.csv", { CSVTables.feedbackFunnel(metrics) }),
-                ("data/interactions.csv", { "" }),  // rendered in pieces below
-                ("data/ledger.csv", { CSVTables.ledger(ledger) }),
-                ("data/rejects.csv", { CSVTables.rejects(ledger) }),
-            ]
-            // interactions.csv, one row per interaction, is most of the rendering: it is rendered in
-            // pieces of consecutive rows, as tasks of their own, and the pieces joined in order.
             let count = model.interactions.count, pieces = threads > 1 ? max(1, min(8, count / 50_000)) : 1
-            let interactionPieces: [() throws -> String] = (0..<pieces).map { k in
-                { CSVTables.interactions(model, metrics, rows: (count * k / pieces)..<(count * (k + 1) / pieces), header: k == 0) }
-            }
-            let tasks = renderers.map(\.1) + interactionPieces
+            let plan: [(name: String, pieces: [() throws -> String])] = [
+                ("report.md", [{ try ReportRenderer.markdown(reportInput) }]),
+                ("report.html", [{ try ReportRenderer.html(reportInput) }]),
+                ("data/person_metrics.csv", [{ CSVTables.personMetrics(metrics) }]),
+                ("data/layer_metrics.csv", [{ CSVTables.layerMetrics(metrics) }]),
+                ("data/chains.csv", [{ CSVTables.chains(metrics) }]),
+                ("data/feedback_funnel.csv", [{ CSVTables.feedbackFunnel(metrics) }]),
+                ("data/interactions.csv", (0..<pieces).map { k in {
+                    CSVTables.interactions(model, metrics, rows: (count * k / pieces)..<(count * (k + 1) / pieces), header: k == 0)
+                } }),
+                ("data/ledger.csv", [{ CSVTables.ledger(ledger) }]),
+                ("data/rejects.csv", [{ CSVTables.rejects(ledger) }]),
+            ]
+            let tasks = plan.flatMap(\.pieces)
             let rendered = try ParallelMap.each(tasks.count, threads: threads) { i in Result { try tasks[i]() } }.map { try $0.get() }
-            outputs = renderers.indices.map { i in
-                let name = renderers[i].0
-                return (name, name == "data/interactions.csv" ? rendered[renderers.count...].joined() : rendered[i])
+            var next = 0
+            outputs = plan.map { output in
+                let text = rendered[next..<(next + output.pieces.count)].joined()
+                next += output.pieces.count
+                return (output.name, text)
             }
             for (name, text) in outputs { try publisher.write(text, to: name, in: staging) }
             let manifest = RunManifest(
