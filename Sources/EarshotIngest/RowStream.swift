@@ -51,12 +51,8 @@ final class RowStream {
         ledger.ignore(name, rule)
     }
 
-    /// How many fields hold more than spaces, tabs and no-break spaces, counting no further than `limit`.
-    static func nonBlankCount(_ fields: [String], upTo limit: Int) -> Int {
-        nonBlankCount(CSVRecord(fields: fields, line: 0, byte: 0, rawBytes: []), upTo: limit)
-    }
-
-    /// `nonBlankCount` on a record's bytes: a String is made only of a field that starts like a blank.
+    /// How many fields hold more than spaces, tabs and no-break spaces, counting no further than `limit`;
+    /// read on the record's bytes: a String is made only of a field that starts like a blank.
     static func nonBlankCount(_ record: CSVRecord, upTo limit: Int) -> Int {
         var n = 0
         let bytes = record.fieldBytes

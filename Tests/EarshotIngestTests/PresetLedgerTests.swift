@@ -188,6 +188,6 @@ struct NonBlankCountTests {
     ] as [[String]])
     func matchesDefinition(fields: [String]) {
         let reference = min(2, fields.filter { !$0.trimmingSpaces().isEmpty }.count)
-        #expect(RowStream.nonBlankCount(fields, upTo: 2) == reference)
+        #expect(RowStream.nonBlankCount(CSVRecord(fields: fields, line: 0, byte: 0, rawBytes: []), upTo: 2) == reference)
     }
 }
