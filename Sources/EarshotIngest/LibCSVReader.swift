@@ -301,8 +301,6 @@ public struct CSVRecord: Sendable {
     public let fieldEnds: [Int]
     /// Bit `min(i, 63)` is set when field `i` holds a byte that is not ASCII.
     public let nonASCIIFields: UInt64
-    /// True when every field byte is ASCII.
-    public var isASCII: Bool { nonASCIIFields == 0 }
     public let line: Int
     public let byte: Int
     /// The record's bytes as read (UTF-8 after transcoding), line end included.

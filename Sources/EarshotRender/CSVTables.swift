@@ -109,13 +109,13 @@ public enum CSVTables {
                                      "internal_participants", "customer_participants", "accounts", "in_person"]
 
     static func interactionRows(_ model: CanonicalModel, _ rows: Range<Int>) -> some Sequence<[String]> {
-              model.interactions[rows].lazy.map { i in
-                  [String(i.index + 1), text(i.source.file), String(i.source.line), i.kind.rawValue, isoUTC(i.start), isoUTC(i.end),
-                   String(i.rowCount), i.seenIn.map(\.rawValue).sorted().joined(separator: ";"),
-                   String(i.takingPart.count), String(i.customerAddresses.count),
-                   text(i.accounts.map { model.accounts[$0].name }.sorted().joined(separator: ";")),
-                   NumberFormat.bool(i.inPerson)]
-              }
+        model.interactions[rows].lazy.map { i in
+            [String(i.index + 1), text(i.source.file), String(i.source.line), i.kind.rawValue, isoUTC(i.start), isoUTC(i.end),
+             String(i.rowCount), i.seenIn.map(\.rawValue).sorted().joined(separator: ";"),
+             String(i.takingPart.count), String(i.customerAddresses.count),
+             text(i.accounts.map { model.accounts[$0].name }.sorted().joined(separator: ";")),
+             NumberFormat.bool(i.inPerson)]
+        }
     }
 
     /// `2026-07-14T14:00:00Z`.
