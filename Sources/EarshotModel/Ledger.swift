@@ -122,11 +122,13 @@ public struct Ledger: Sendable {
         update(reject.location.file) { $0.rejected += 1 }
         rejects.append(reject)
     }
-    /// Moves one accepted row of `file` to merged (a duplicate found after all rows were read).
-    public mutating func acceptedBecameMerged(_ file: String) { update(file) { $0.accepted -= 1; $0.merged += 1 } }
-    /// Moves one accepted row of `file` to ignored under `rule` (decided after merging).
-    public mutating func acceptedBecameIgnored(_ file: String, _ rule: IgnoreRule) {
-        update(file) { $0.accepted -= 1; $0.ignored[rule, default: 0] += 1 }
+    /// Moves `count` accepted rows of `file` to merged (duplicates found after all rows were read).
+    public mutating func acceptedBecameMerged(_ file: String, count: Int = 1) {
+        update(file) { $0.accepted -= count; $0.merged += count }
+    }
+    /// Moves `count` accepted rows of `file` to ignored under `rule` (decided after merging).
+    public mutating func acceptedBecameIgnored(_ file: String, _ rule: IgnoreRule, count: Int = 1) {
+        update(file) { $0.accepted -= count; $0.ignored[rule, default: 0] += count }
     }
 
     /// Adds the counts and rejects of `part`, the ledger of a later part of a file read on its own

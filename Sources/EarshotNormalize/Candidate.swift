@@ -295,6 +295,7 @@ struct CandidateStore {
     static func member(_ packed: UInt32) -> Int64 { unpack(packed) }
 
     func file(_ i: Int) -> String { fileNames[Int(fileOrder[i])] }
+    func fileOrderOf(_ i: Int) -> Int { Int(fileOrder[i]) }
     func startOf(_ i: Int) -> Int64 {
         let offset = start[i]
         return offset == Int32.min ? farStarts[Int32(i)] ?? 0 : (startBase ?? 0) &+ Int64(offset)

@@ -228,35 +228,39 @@ struct Deduplicator {
         // pairs to join; the joins are then made on this one. The clusters do not depend on the order
         // of joins (the smallest rank is always the root).
         // What the threads read: the same columns as `candidates` (a copy of the struct shares their
-        // storage), since closures inside this mutating method cannot capture `self`.
-        var store = candidates
-        // Same iCalUID: sorted by the uid hash's high 32 bits, then matched on the whole hash.
-        var packed = Self.packedRanks(n) { rank in store.uidOf(row(rank)).map { UInt32(truncatingIfNeeded: $0 >> 32) } }
-        matchRuns(packed) { runs, pairs in
-            // A run is almost always the copies of one meeting (one uid): each rank is matched against the
-            // first ranks of the run's distinct uids so far, a short list; a Dictionary only past 16 of them.
-            var firstWithUID: [UInt64: Int] = [:]
-            var distinct: [FirstWithUID] = []
-            Self.forEachRun(runs) { run in
-                if !firstWithUID.isEmpty { firstWithUID.removeAll(keepingCapacity: true) }
-                distinct.removeAll(keepingCapacity: true)
-                for p in run {
-                    let rank = Self.rank(p)
-                    let uid = store.uidOf(row(rank))!
-                    if distinct.count <= 16 {
-                        if let first = distinct.first(where: { $0.uid == uid }) { pairs.append(first.rank, rank); continue }
-                        distinct.append(FirstWithUID(uid: uid, rank: rank))
-                        if distinct.count <= 16 { continue }
-                        for d in distinct { firstWithUID[d.uid] = d.rank }
-                        continue
+        // storage), since closures inside this mutating method cannot capture `self`. A constant: a
+        // closure reading a captured variable copies the whole struct (a retain per column) on each read.
+        var packed: [UInt64]
+        do { // the uid column is read only in here
+            let store = candidates
+            // Same iCalUID: sorted by the uid hash's high 32 bits, then matched on the whole hash.
+            packed = Self.packedRanks(n) { rank in store.uidOf(row(rank)).map { UInt32(truncatingIfNeeded: $0 >> 32) } }
+            matchRuns(packed) { runs, pairs in
+                // A run is almost always the copies of one meeting (one uid): each rank is matched against the
+                // first ranks of the run's distinct uids so far, a short list; a Dictionary only past 16 of them.
+                var firstWithUID: [UInt64: Int] = [:]
+                var distinct: [FirstWithUID] = []
+                Self.forEachRun(runs) { run in
+                    if !firstWithUID.isEmpty { firstWithUID.removeAll(keepingCapacity: true) }
+                    distinct.removeAll(keepingCapacity: true)
+                    for p in run {
+                        let rank = Self.rank(p)
+                        let uid = store.uidOf(row(rank))!
+                        if distinct.count <= 16 {
+                            if let first = distinct.first(where: { $0.uid == uid }) { pairs.append(first.rank, rank); continue }
+                            distinct.append(FirstWithUID(uid: uid, rank: rank))
+                            if distinct.count <= 16 { continue }
+                            for d in distinct { firstWithUID[d.uid] = d.rank }
+                            continue
+                        }
+                        if let j = firstWithUID[uid] { pairs.append(j, rank) } else { firstWithUID[uid] = rank }
                     }
-                    if let j = firstWithUID[uid] { pairs.append(j, rank) } else { firstWithUID[uid] = rank }
                 }
             }
         }
         // Uids are not read again: their column goes before the rest of the rule reaches the peak.
         candidates.releaseUIDs()
-        store.releaseUIDs()
+        let store = candidates
         // Same (start minute, end minute, participant): sorted by the start minute's low 32 bits, then
         // matched on the whole triple; a participant is a person (declined or not), an address, an account.
         packed = []
@@ -290,45 +294,90 @@ struct Deduplicator {
         }
         parent = []
         // Clusters are built on `threads` threads, in rounds of consecutive ranks (each thread its own
-        // share of a round), and applied here in rank order: ledger moves, broadcasts, exposures and
-        // interactions numbered as they are appended, exactly as one thread would.
+        // share of a round, counting the ledger moves of its clusters' rows), and those that become an
+        // interaction or a broadcast are applied here in rank order: numbered as they are appended,
+        // exactly as one thread would.
         let links = link, addresses = self.addresses, threshold = config.metrics.broadcastThreshold
         let round = max(1, roundRows / 32)
-        var members: [Int] = []
+        var moves = LedgerMoves(files: store.fileNames.count)
         for roundStart in stride(from: 0, to: n, by: round) {
             let roundEnd = min(n, roundStart + round)
             let shares = threads > 1 ? max(1, min(threads, (roundEnd - roundStart) / max(1, minimumShareRows / 8))) : 1
-            let built = ParallelMap.map(shares, threads: threads) { k -> [Cluster] in
+            let built = ParallelMap.map(shares, threads: threads) { k -> ([Cluster], LedgerMoves) in
                 var scratch = ClusterScratch()
+                var kept: [Cluster] = []
+                var shareMoves = LedgerMoves(files: store.fileNames.count)
                 let lo = roundStart + (roundEnd - roundStart) * k / shares, hi = roundStart + (roundEnd - roundStart) * (k + 1) / shares
-                return (lo..<hi).compactMap { root in
-                    links[root] & (1 << 31) == 0 ? nil
-                        : Self.cluster(root: root, links: links, store: store, row: row, addresses: addresses,
-                                       threshold: threshold, scratch: &scratch)
+                for root in lo..<hi where links[root] & (1 << 31) != 0 {
+                    let cluster = Self.cluster(root: root, links: links, store: store, row: row, addresses: addresses,
+                                               threshold: threshold, scratch: &scratch)
+                    // Every row of an ignored cluster leaves `accepted`; of a kept one, every row but its root.
+                    let category = LedgerMoves.category(cluster.rule)
+                    for m in scratch.members where category > 0 || m != root {
+                        shareMoves.add(fileOrder: store.fileOrderOf(row(m)), category: category)
+                    }
+                    if cluster.interaction != nil { kept.append(cluster) }
+                }
+                return (kept, shareMoves)
+            }
+            for (clusters, shareMoves) in built {
+                moves.add(shareMoves)
+                for cluster in clusters {
+                    guard var interaction = cluster.interaction else { continue }
+                    interaction.index = model.interactions.count
+                    if let rule = cluster.rule {
+                        if rule == .broadcast { model.broadcasts.append(interaction) }
+                        continue
+                    }
+                    let clippedStart = max(interaction.start, period.startUTC)
+                    let clippedEnd = min(interaction.end, period.endUTC)
+                    for p in interaction.takingPart {
+                        model.exposures.append(Exposure(person: p, interaction: interaction.index,
+                                                        start: clippedStart, end: max(clippedStart, clippedEnd)))
+                    }
+                    model.interactions.append(interaction)
                 }
             }
-            for cluster in built.joined() {
-                members.removeAll(keepingCapacity: true)
-                var cursor = cluster.root
-                while cursor >= 0 { members.append(cursor); cursor = Int(links[cursor] & 0x7FFF_FFFF) - 1 }
-                guard var interaction = cluster.interaction else {
-                    for m in members { ledger.acceptedBecameIgnored(store.file(row(m)), cluster.rule!) }
-                    continue
+        }
+        moves.apply(to: &ledger, fileNames: store.fileNames)
+    }
+
+    /// Rows that clusters move out of `accepted`, counted per file (config order) where the clusters are
+    /// built and added to the ledger once: merged copies, and the rows of clusters ignored under a rule.
+    struct LedgerMoves {
+        /// The rules a cluster can be ignored under (`cluster(root:…)`); index 0 of `counts` is merged.
+        static let rules: [IgnoreRule] = [.internalOnly, .noCustomer, .free, .broadcast]
+        let files: Int
+        /// `counts[category * files + fileOrder]`: category 0 merged, `1 + i` ignored under `rules[i]`.
+        private var counts: [Int]
+
+        init(files: Int) {
+            self.files = files
+            counts = Array(repeating: 0, count: files * (1 + Self.rules.count))
+        }
+
+        /// The category of rows that become ignored under `rule`, or merged when `rule` is nil.
+        static func category(_ rule: IgnoreRule?) -> Int {
+            guard let rule else { return 0 }
+            guard let i = rules.firstIndex(of: rule) else { preconditionFailure("no ledger move for rule \(rule)") }
+            return 1 + i
+        }
+
+        /// One row of file `fileOrder` moves to `category`.
+        mutating func add(fileOrder: Int, category: Int) {
+            counts[category * files + fileOrder] += 1
+        }
+
+        mutating func add(_ other: LedgerMoves) {
+            for i in counts.indices { counts[i] += other.counts[i] }
+        }
+
+        func apply(to ledger: inout Ledger, fileNames: [String]) {
+            for f in 0..<files {
+                if counts[f] > 0 { ledger.acceptedBecameMerged(fileNames[f], count: counts[f]) }
+                for (i, rule) in Self.rules.enumerated() where counts[(1 + i) * files + f] > 0 {
+                    ledger.acceptedBecameIgnored(fileNames[f], rule, count: counts[(1 + i) * files + f])
                 }
-                interaction.index = model.interactions.count
-                if let rule = cluster.rule {
-                    for m in members { ledger.acceptedBecameIgnored(store.file(row(m)), rule) }
-                    if rule == .broadcast { model.broadcasts.append(interaction) }
-                    continue
-                }
-                for m in members where m != cluster.root { ledger.acceptedBecameMerged(store.file(row(m))) }
-                let clippedStart = max(interaction.start, period.startUTC)
-                let clippedEnd = min(interaction.end, period.endUTC)
-                for p in interaction.takingPart {
-                    model.exposures.append(Exposure(person: p, interaction: interaction.index,
-                                                    start: clippedStart, end: max(clippedStart, clippedEnd)))
-                }
-                model.interactions.append(interaction)
             }
         }
     }
