@@ -273,48 +273,53 @@ public enum Aggregator {
 
     static func feedbackFunnel(model: CanonicalModel, tree: OrgTree, depth: Int, named: Int) -> ([FunnelRow], [ExecutiveFeedback]) {
         guard model.hasFeedback, depth > 0 else { return ([], []) }
-        // For each item, the earliest instant it reached each layer (by capture or handoff).
-        var firstAt = [[Int: Int64]](repeating: [:], count: model.feedback.count)
-        var reachedPeople = [Set<Int>](repeating: [], count: model.feedback.count)
-        var handedTo = [Set<Int>](repeating: [], count: model.feedback.count)
+        // For each item, the earliest instant it reached each layer (by capture or handoff), in one flat
+        // array: item i's layer l at `i * width + l`, `.max` where it never did (layers run 0...depth).
+        let width = depth + 1
+        var firstAt = [Int64](repeating: .max, count: model.feedback.count * width)
         for (i, item) in model.feedback.enumerated() {
-            if let l = tree.layer[item.capturedBy] { firstAt[i][l] = item.capturedAt }
-            reachedPeople[i].insert(item.capturedBy)
+            if let l = tree.layer[item.capturedBy] { firstAt[i * width + l] = item.capturedAt }
         }
+        // The items handed to each person of a named layer (distinct items: one may be handed twice).
+        var handedTo: [Int: Set<Int>] = [:]
         for h in model.handoffs {
-            reachedPeople[h.item].insert(h.to)
-            handedTo[h.item].insert(h.to)
-            if let l = tree.layer[h.to] {
-                let at = max(h.at, model.feedback[h.item].capturedAt)
-                firstAt[h.item][l] = min(firstAt[h.item][l] ?? .max, at)
+            guard let l = tree.layer[h.to] else { continue }
+            let at = max(h.at, model.feedback[h.item].capturedAt)
+            firstAt[h.item * width + l] = min(firstAt[h.item * width + l], at)
+            if l <= named { handedTo[h.to, default: []].insert(h.item) }
+        }
+        // Layer by layer, an item captured below it counts; it reached the layer when it reached that
+        // layer or any above (the earliest of those instants), walked from the top once per item.
+        var items = [Int](repeating: 0, count: depth), reached = [Int](repeating: 0, count: depth)
+        var days = [[Double]](repeating: [], count: depth)
+        for (i, item) in model.feedback.enumerated() {
+            guard let captureLayer = tree.layer[item.capturedBy] else { continue }
+            var earliest = Int64.max
+            for layer in 0..<min(captureLayer, depth) {
+                earliest = min(earliest, firstAt[i * width + layer])
+                items[layer] += 1
+                if earliest != .max {
+                    reached[layer] += 1
+                    days[layer].append(Double(earliest - item.capturedAt) / 86_400)
+                }
             }
         }
         var rows: [FunnelRow] = []
         for layer in 0..<depth {
-            var items = 0, reached = 0
-            var days: [Double] = []
-            for (i, item) in model.feedback.enumerated() {
-                guard let captureLayer = tree.layer[item.capturedBy], captureLayer > layer else { continue }
-                items += 1
-                let times = firstAt[i].filter { $0.key <= layer }.map(\.value)
-                if let t = times.min() {
-                    reached += 1
-                    days.append(Double(t - item.capturedAt) / 86_400)
-                }
-            }
-            rows.append(FunnelRow(layer: layer, items: items, reached: reached,
-                                  reach: items == 0 ? nil : Double(reached) / Double(items), retention: nil,
-                                  medianDays: percentile(days, 0.5).map { ($0 * 100).rounded() / 100 }))
+            rows.append(FunnelRow(layer: layer, items: items[layer], reached: reached[layer],
+                                  reach: items[layer] == 0 ? nil : Double(reached[layer]) / Double(items[layer]), retention: nil,
+                                  medianDays: percentile(days[layer], 0.5).map { ($0 * 100).rounded() / 100 }))
         }
         for i in rows.indices where i + 1 < rows.count {
             if let here = rows[i].reach, let below = rows[i + 1].reach, below > 0 { rows[i].retention = here / below }
         }
+        var capturedBy = [Int](repeating: 0, count: model.people.count)
+        for item in model.feedback { capturedBy[item.capturedBy] += 1 }
         var execs: [ExecutiveFeedback] = []
         for p in model.people.indices {
             guard let l = tree.layer[p], l <= named else { continue }
-            let captured = model.feedback.filter { $0.capturedBy == p }.count
-            let handed = handedTo.indices.filter { handedTo[$0].contains(p) && model.feedback[$0].capturedBy != p }.count
-            execs.append(ExecutiveFeedback(person: p, name: model.people[p].name, layer: l, captured: captured, handedUp: handed))
+            let handed = handedTo[p, default: []].filter { model.feedback[$0].capturedBy != p }.count
+            execs.append(ExecutiveFeedback(person: p, name: model.people[p].name, layer: l, captured: capturedBy[p], handedUp: handed))
         }
         execs.sort { ($0.layer, $0.name) < ($1.layer, $1.name) }
         return (rows, execs)
@@ -331,9 +336,8 @@ public enum Aggregator {
             for a in i.accounts { count[a, default: 0] += 1 }
         }
         for e in model.exposures {
-            let i = model.interactions[e.interaction]
             guard let l = tree.layer[e.person] else { continue }
-            for a in i.accounts {
+            for a in model.interactions[e.interaction].accounts {
                 seen.insert(a)
                 highest[a] = min(highest[a] ?? .max, l)
                 met[a, default: []].insert(e.person)

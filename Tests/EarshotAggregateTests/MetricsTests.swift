@@ -78,6 +78,22 @@ struct MetricsTests {
         #expect(funnel.map(\.medianDays) == [nil, 3, 1])
     }
 
+    @Test("executives' feedback: items each captured, and distinct items handed to them that others captured")
+    func executiveFeedback() throws {
+        // Named layers 0-2: Cleo, Val, Max. Val captures F3; F1 is handed to Val twice and F3 (Val's own)
+        // is handed to Val once; Max receives F1.
+        let config = MiniCompany.config.replacingOccurrences(of: "named_layers: 1", with: "named_layers: 2")
+        let feedback = MiniCompany.feedback + "F3,vp@acme.example,Bluefin,,2026-07-12T09:00:00Z,call\n"
+        let handoffs = MiniCompany.handoffs
+            + "F1,mgr@acme.example,vp@acme.example,2026-07-14T09:00:00Z\nF3,mgr@acme.example,vp@acme.example,2026-07-15T09:00:00Z\n"
+        let execs = try MiniCompany.run(["earshot.yml": config, "feedback.csv": feedback, "handoffs.csv": handoffs])
+            .metrics.executiveFeedback
+        // Cleo: nothing. Val: captured F3; handed {F1, F3}, of which F3 is Val's own: 1. Max: handed {F1}: 1.
+        #expect(execs.map(\.name) == ["Cleo Ceo", "Val Vp", "Max Mgr"])
+        #expect(execs.map(\.captured) == [0, 1, 0])
+        #expect(execs.map(\.handedUp) == [0, 1, 1])
+    }
+
     @Test("small layers beyond the named ones are suppressed in aggregation")
     func suppression() throws {
         // min_group_size 2, named_layers 1: layer 2 (Max alone) is suppressed; layer 3 (2 people) is not.
