@@ -94,6 +94,8 @@ public final class LibCSVReader {
     private var builtInSpaceTest = false
     /// Tests set this to check that choosing per segment changes nothing.
     var alwaysSpaceFunction = false
+    /// Tests set this to check that reading fields where a line lies (`CSVRecord.fieldGap`) changes nothing.
+    var alwaysCopyFields = false
 
     private func chooseSpaceTest(for seg: UnsafeBufferPointer<UInt8>) {
         let builtIn = !alwaysSpaceFunction && earshot_csv_segment_trims_nothing(seg.baseAddress, seg.count, delimiter) != 0
@@ -196,6 +198,12 @@ public final class LibCSVReader {
             }
         }
         if lineStarts.isEmpty { lineStarts.append(LineStart(offset: pending.count, line: line, byte: byte)) }
+        // A whole line that starts a record and holds no quote and no NUL: its fields are the text
+        // between its delimiters, so they are read where the line lies (`CSVRecord.fieldGap`) instead
+        // of copied field by field; a line with non-ASCII bytes has its fields checked once it ends.
+        let kind = rowNotBegun && pending.isEmpty && endsLine && !alwaysCopyFields ? Self.kind(of: seg) : .quotedOrNUL
+        context.fieldsInLine = kind != .quotedOrNUL
+        context.lineHasNonASCII = kind == .plainNonASCII
         pending.append(contentsOf: seg)
 
         chooseSpaceTest(for: seg)
@@ -215,6 +223,32 @@ public final class LibCSVReader {
         emitIfComplete()
     }
 
+    /// What a line holds, for reading its fields where they lie.
+    enum LineKind { case quotedOrNUL, plainASCII, plainNonASCII }
+
+    /// Whether `seg` holds a quote or a NUL byte, else whether it is all ASCII: eight bytes at a time.
+    static func kind(of seg: UnsafeBufferPointer<UInt8>) -> LineKind {
+        guard let base = seg.baseAddress else { return .plainASCII }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, quotes = 0x22 * ones
+        var high: UInt64 = 0
+        var i = 0
+        while i + 8 <= seg.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let q = w ^ quotes
+            // Nonzero exactly when `w` has a zero byte (a NUL) or `q` has one (a quote).
+            if ((w &- ones) & ~w | (q &- ones) & ~q) & highs != 0 { return .quotedOrNUL }
+            high |= w
+            i += 8
+        }
+        while i < seg.count {
+            if base[i] == 0x22 || base[i] == 0 { return .quotedOrNUL }
+            high |= UInt64(base[i])
+            i += 1
+        }
+        return high & highs != 0 ? .plainNonASCII : .plainASCII
+    }
+
     private func advance(over seg: UnsafeBufferPointer<UInt8>, endsLine: Bool, last: UInt8) {
         byte += seg.count
         // A line ends at every CR, and at every LF not preceded by a CR. `feed` cuts segments after each
@@ -226,6 +260,7 @@ public final class LibCSVReader {
 
     private func emitIfComplete() {
         guard context.recordComplete else { return }
+        if context.fieldsInLine && context.lineHasNonASCII { pending.withUnsafeBufferPointer { context.checkFieldsInLine($0) } }
         let start = lineStarts.first ?? LineStart(offset: 0, line: line, byte: byte)
         if let problem = context.problem {
             let raw = RawText.describe(RawText.trimmingLineEnd(pending))
@@ -233,8 +268,11 @@ public final class LibCSVReader {
         } else {
             // The record shares the reader's buffers; they are emptied for reuse once the consumer is done
             // (copied on write only if it kept the record).
-            onEvent(.record(CSVRecord(fieldBytes: context.bytes, fieldEnds: context.ends, nonASCIIFields: context.nonASCIIFields,
-                                      line: start.line, byte: start.byte, rawBytes: pending)))
+            onEvent(.record(context.fieldsInLine
+                ? CSVRecord(fieldBytes: pending, fieldEnds: context.ends, fieldGap: 1, nonASCIIFields: context.nonASCIIFields,
+                            line: start.line, byte: start.byte, rawBytes: pending)
+                : CSVRecord(fieldBytes: context.bytes, fieldEnds: context.ends, fieldGap: 0, nonASCIIFields: context.nonASCIIFields,
+                            line: start.line, byte: start.byte, rawBytes: pending)))
         }
         context.reset()
         pending.removeAll(keepingCapacity: true)
@@ -291,14 +329,17 @@ private struct Discarded {
 
 /// One CSV record: its fields, the line and byte where it starts, and its raw bytes.
 ///
-/// The fields are kept as bytes, back to back, with where each ends: a row reader takes a String only
-/// of the fields it uses (`field(_:)`), or reads them as bytes (`fieldRange(_:)`). Every field of a
+/// The fields are kept as bytes with where each ends: a row reader takes a String only of the fields it
+/// uses (`field(_:)`), or reads them as bytes (`fieldRange(_:)`). They lie back to back, or (`fieldGap`
+/// 1) in the record's own line, one delimiter apart, when that line holds no quote. Every field of a
 /// record is well-formed UTF-8 without NUL bytes (a record with such a field is reported malformed).
 public struct CSVRecord: Sendable {
-    /// Every field's UTF-8 bytes, one after another.
+    /// Every field's UTF-8 bytes, one after another (`fieldGap` 0) or one delimiter apart (1).
     public let fieldBytes: [UInt8]
-    /// Where each field ends in `fieldBytes` (field `i` starts where field `i - 1` ends).
+    /// Where each field ends in `fieldBytes` (field `i` starts `fieldGap` bytes after field `i - 1` ends).
     public let fieldEnds: [Int]
+    /// The bytes between one field's end and the next field's start: 0, or 1 when `fieldBytes` is the raw line.
+    public let fieldGap: Int
     /// Bit `min(i, 63)` is set when field `i` holds a byte that is not ASCII.
     public let nonASCIIFields: UInt64
     public let line: Int
@@ -314,12 +355,13 @@ public struct CSVRecord: Sendable {
         }
         var mask: UInt64 = 0
         for (i, f) in fields.enumerated() where !f.utf8.allSatisfy({ $0 < 0x80 }) { mask |= 1 << UInt64(min(i, 63)) }
-        self.init(fieldBytes: bytes, fieldEnds: ends, nonASCIIFields: mask, line: line, byte: byte, rawBytes: rawBytes)
+        self.init(fieldBytes: bytes, fieldEnds: ends, fieldGap: 0, nonASCIIFields: mask, line: line, byte: byte, rawBytes: rawBytes)
     }
 
-    init(fieldBytes: [UInt8], fieldEnds: [Int], nonASCIIFields: UInt64, line: Int, byte: Int, rawBytes: [UInt8]) {
+    init(fieldBytes: [UInt8], fieldEnds: [Int], fieldGap: Int, nonASCIIFields: UInt64, line: Int, byte: Int, rawBytes: [UInt8]) {
         self.fieldBytes = fieldBytes
         self.fieldEnds = fieldEnds
+        self.fieldGap = fieldGap
         self.nonASCIIFields = nonASCIIFields
         self.line = line
         self.byte = byte
@@ -330,7 +372,7 @@ public struct CSVRecord: Sendable {
 
     /// Where field `i` lies in `fieldBytes`.
     @inlinable
-    public func fieldRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : fieldEnds[i - 1])..<fieldEnds[i] }
+    public func fieldRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : fieldEnds[i - 1] + fieldGap)..<fieldEnds[i] }
 
     /// Field `i` as a String.
     public func field(_ i: Int) -> String {
@@ -353,8 +395,15 @@ private final class ParseContext {
     var nonASCIIFields: UInt64 = 0
     var recordComplete = false
     var problem: RejectReason?
+    /// The record is one plain ASCII line (`LibCSVReader.isPlainASCIILine`): fields are not copied,
+    /// only where each ends in the line is noted.
+    var fieldsInLine = false
+    /// The line of a `fieldsInLine` record holds a byte that is not ASCII: fields are checked at its end.
+    var lineHasNonASCII = false
 
     func reset() {
+        fieldsInLine = false
+        lineHasNonASCII = false
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         nonASCIIFields = 0
@@ -364,27 +413,51 @@ private final class ParseContext {
 }
 
 private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    let ctx = Unmanaged<ParseContext>.fromOpaque(context!).takeUnretainedValue()
-    defer { ctx.ends.append(ctx.bytes.count) }
-    guard length > 0, let data else { return }
-    let buffer = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: length)
-    if memchr(data, 0, length) != nil {
-        ctx.problem = ctx.problem ?? .invalidEncoding
-        return
+    // The reader holds the context for the whole parse: borrowed here without a retain per field.
+    Unmanaged<ParseContext>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.addField(data, length) }
+}
+
+extension ParseContext {
+    /// For a `fieldsInLine` record whose line holds non-ASCII bytes: marks each field that holds one,
+    /// or the record malformed when a field is not UTF-8 (as `addField` does for copied fields).
+    func checkFieldsInLine(_ line: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for (i, end) in ends.enumerated() {
+            let field = UnsafeBufferPointer(rebasing: line[start..<end])
+            if !UTF8Bytes.isASCII(field) {
+                if UTF8Bytes.isValid(field) { nonASCIIFields |= 1 << UInt64(min(i, 63)) } else { problem = problem ?? .invalidEncoding }
+            }
+            start = end + 1
+        }
     }
-    if UTF8Bytes.isASCII(buffer) {
-        ctx.bytes.append(contentsOf: buffer)
-    } else if UTF8Bytes.isValid(buffer) {
-        ctx.nonASCIIFields |= 1 << UInt64(min(ctx.ends.count, 63))
-        ctx.bytes.append(contentsOf: buffer)
-    } else {
-        ctx.problem = ctx.problem ?? .invalidEncoding
+
+    /// Appends one field's bytes, or marks the record malformed for a NUL byte or bytes that are not UTF-8.
+    func addField(_ data: UnsafeMutableRawPointer?, _ length: Int) {
+        if fieldsInLine {
+            // The field lies in the line right after the previous one's delimiter (libcsv trims nothing).
+            ends.append((ends.last.map { $0 + 1 } ?? 0) + length)
+            return
+        }
+        defer { ends.append(bytes.count) }
+        guard length > 0, let data else { return }
+        let buffer = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: length)
+        if memchr(data, 0, length) != nil {
+            problem = problem ?? .invalidEncoding
+            return
+        }
+        if UTF8Bytes.isASCII(buffer) {
+            bytes.append(contentsOf: buffer)
+        } else if UTF8Bytes.isValid(buffer) {
+            nonASCIIFields |= 1 << UInt64(min(ends.count, 63))
+            bytes.append(contentsOf: buffer)
+        } else {
+            problem = problem ?? .invalidEncoding
+        }
     }
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    let ctx = Unmanaged<ParseContext>.fromOpaque(context!).takeUnretainedValue()
-    ctx.recordComplete = true
+    Unmanaged<ParseContext>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.recordComplete = true }
 }
 
 extension UTF8Bytes {
@@ -452,6 +525,30 @@ extension UTF8Bytes {
         }
         h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
         return h ^ (h >> 32)
+    }
+
+    /// The key's first `KeyHead.byteCount` bytes, zero padded.
+    public static func head(_ bytes: ArraySlice<UInt8>) -> KeyHead {
+        bytes.withUnsafeBytes { head($0) }
+    }
+
+    /// The text's first `KeyHead.byteCount` UTF-8 bytes, zero padded.
+    public static func head(_ text: Substring.UTF8View) -> KeyHead {
+        if let h = text.withContiguousStorageIfAvailable({ head(UnsafeRawBufferPointer($0)) }) { return h }
+        return Array(text.prefix(KeyHead.byteCount)).withUnsafeBytes { head($0) }
+    }
+
+    /// Appends the first `count` bytes a head holds (`count` at most `KeyHead.byteCount`).
+    public static func append(_ head: KeyHead, count: Int, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: head) { bytes.append(contentsOf: $0.prefix(min(count, KeyHead.byteCount))) }
+    }
+
+    private static func head(_ bytes: UnsafeRawBufferPointer) -> KeyHead {
+        var head = KeyHead()
+        let n = min(bytes.count, KeyHead.byteCount)
+        guard n > 0, let base = bytes.baseAddress else { return head }
+        withUnsafeMutableBytes(of: &head) { $0.baseAddress!.copyMemory(from: base, byteCount: n) }
+        return head
     }
 
     /// True when `stored` holds exactly the same bytes as `other` (compared with memcmp).

@@ -11,12 +11,13 @@ struct ASCIIField {
     let bytes: [UInt8]
     let range: Range<Int>
 
-    /// Field `column` of a record's fields (`CSVRecord.fieldBytes`, `fieldEnds`), trimmed; empty
+    /// Field `column` of a record's fields (`CSVRecord.fieldBytes`, `fieldEnds`, `fieldGap`), trimmed; empty
     /// when the file has no such column.
-    init(bytes: [UInt8], ends: [Int], column: Int?) {
+    @inline(__always)
+    init(bytes: [UInt8], ends: [Int], gap: Int, column: Int?) {
         self.bytes = bytes
         guard let column, column < ends.count else { range = 0..<0; return }
-        var lo = column == 0 ? 0 : ends[column - 1], hi = ends[column]
+        var lo = column == 0 ? 0 : ends[column - 1] + gap, hi = ends[column]
         while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
         while lo < hi, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
         range = lo..<hi
@@ -74,11 +75,14 @@ struct ASCIIField {
 struct ASCIIFields {
     let bytes: [UInt8]
     let ends: [Int]
+    let gap: Int
 
     init(_ record: CSVRecord) {
         bytes = record.fieldBytes
         ends = record.fieldEnds
+        gap = record.fieldGap
     }
 
-    func callAsFunction(_ column: Int?) -> ASCIIField { ASCIIField(bytes: bytes, ends: ends, column: column) }
+    @inline(__always)
+    func callAsFunction(_ column: Int?) -> ASCIIField { ASCIIField(bytes: bytes, ends: ends, gap: gap, column: column) }
 }

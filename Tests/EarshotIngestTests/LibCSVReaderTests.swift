@@ -154,3 +154,65 @@ struct SpaceTestChoiceTests {
         }
     }
 }
+
+/// A line with no quote and no NUL is read where it lies (fields between delimiters, `CSVRecord.fieldGap`
+/// 1) instead of copied field by field. The expectation is the copying reader (`alwaysCopyFields`, the
+/// behaviour the suites above pin down): same events, fields, non-ASCII field bits and rejects, on
+/// random text dense in delimiters, quotes, line ends, non-ASCII letters, invalid bytes and NULs.
+@Suite("fields read where their line lies")
+struct FieldsInLineTests {
+    static func events(_ bytes: [UInt8], chunk: Int, copy: Bool, gaps: inout Set<Int>) -> [String] {
+        var out: [String] = []
+        var seen: Set<Int> = []
+        let reader = LibCSVReader(delimiter: 0x2C) { event in
+            switch event {
+            case let .record(r):
+                seen.insert(r.fieldGap)
+                out.append("\(r.line)@\(r.byte):\(r.nonASCIIFields):" + r.fields.joined(separator: "|") + ":" + r.rawText)
+            case let .blankLine(line, byte): out.append("\(line)@\(byte):blank")
+            case let .malformed(line, byte, reason, raw): out.append("\(line)@\(byte):\(reason.rawValue):\(raw)")
+            }
+        }
+        reader.alwaysCopyFields = copy
+        var i = 0
+        while i < bytes.count {
+            let end = min(bytes.count, i + chunk)
+            reader.feed(Array(bytes[i..<end]))
+            i = end
+        }
+        reader.finish()
+        gaps.formUnion(seen)
+        return out
+    }
+
+    @Test("fixed cases: which lines are read in place, and what their fields hold")
+    func fixedCases() {
+        var gaps: Set<Int> = []
+        // é is two bytes (C3 A9): field 1 of the first record is not ASCII (bit 1); line 1 is 9 bytes
+        // with its CRLF, line 2 six.
+        let text = "a,é,,c\r\n\"q\",b\nx,y"
+        let inPlace = Self.events(Array(text.utf8), chunk: .max, copy: false, gaps: &gaps)
+        #expect(inPlace == ["1@0:2:a|é||c:a,é,,c", "2@9:0:q|b:\"q\",b", "3@15:0:x|y:x,y"])
+        // Line 1 is read in place; line 2 has a quote and line 3 no line end: both copied.
+        #expect(gaps == [0, 1])
+    }
+
+    @Test("random text: same events read in place and copied, whole and in chunks of 1 to 9 bytes")
+    func randomText() {
+        var rng = SplitMix(seed: 7)
+        let pieces: [[UInt8]] = [[0x61], [0x62], [0x20], [0x2C], [0x2C], [0x22], [0x0D], [0x0A], [0x0A], [0xC3, 0xA9],
+                                 [0xE2, 0x80, 0x93], [0xFF], [0xC3], [0x00]]
+        var gaps: Set<Int> = []
+        for round in 0..<3_000 {
+            let count = Int(rng.next() % 30)
+            let bytes = (0..<count).flatMap { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let chunk = round % 2 == 0 ? Int.max : 1 + Int(rng.next() % 9)
+            let inPlace = Self.events(bytes, chunk: chunk, copy: false, gaps: &gaps)
+            let copied = Self.events(bytes, chunk: chunk, copy: true, gaps: &gaps)
+            #expect(inPlace == copied, "input \(bytes), chunk \(chunk)")
+            if inPlace != copied { return }
+        }
+        // Both layouts were met.
+        #expect(gaps == [0, 1])
+    }
+}

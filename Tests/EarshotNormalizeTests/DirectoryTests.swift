@@ -90,7 +90,9 @@ struct DirectoryTests {
     @Test("the byte-keyed cache finds every key it stored, across growth, and no other")
     func byteKeyedTable() {
         var table = ByteKeyedTable<Int>()
+        // Keys of every length around a slot's 32-byte head, and some far past it.
         let keys = (0..<5_000).map { "user\($0)@bluefin.example" } + ["", "a", "exactly8", "nine char"]
+            + (28...40).map { String(repeating: "k", count: $0) } + (0..<300).map { "customer.contact\($0)@a-very-long-domain.example" }
         for (i, k) in keys.enumerated() {
             let u = Substring(k).utf8
             #expect(table.value(for: u, hash: ByteKeyedTable<Int>.hash(u)) == nil)
@@ -106,7 +108,11 @@ struct DirectoryTests {
         #expect(table.value(for: Substring(long).utf8, hash: ByteKeyedTable<Int>.hash(Substring(long).utf8)) == nil)
         #expect(table.count == keys.count)
         // A key that is a prefix of a stored one, or differs in its last byte, is not found.
-        for k in ["user1@bluefin.exampl", "user1@bluefin.examplf", "exactly9"] {
+        // Also keys equal to a stored one in the first 32 bytes (the head) but not after, or the reverse.
+        let near = ["customer.contact1@a-very-long-domain.exampld", "customer.contact1@a-very-long-domain.exampl",
+                    "Customer.contact1@a-very-long-domain.example", String(repeating: "k", count: 40) + "k",
+                    String(repeating: "k", count: 31) + "j", String(repeating: "k", count: 32) + "j"]
+        for k in ["user1@bluefin.exampl", "user1@bluefin.examplf", "exactly9"] + near {
             #expect(table.value(for: Substring(k).utf8, hash: ByteKeyedTable<Int>.hash(Substring(k).utf8)) == nil)
         }
     }
