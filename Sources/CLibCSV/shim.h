@@ -51,4 +51,9 @@ static inline int earshot_csv_segment_trims_nothing(const unsigned char *p, size
     }
     return 1;
 }
+/* Asks the CPU to start loading the cache line at p: a hash table slot that will be read a little
+   later, so that the wait for memory overlaps other work (`Prefetch` in LibCSVReader.swift). */
+static inline void earshot_prefetch(const void *p) {
+    __builtin_prefetch(p, 0, 3);
+}
 #endif

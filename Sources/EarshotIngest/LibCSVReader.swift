@@ -570,6 +570,16 @@ extension UTF8Bytes {
 }
 
 
+/// Starts loading an array element into the cache before it is read (a hash table's slot, whose
+/// address is known well before its contents are needed): at 10M rows most lookups wait on memory.
+public enum Prefetch {
+    @inline(__always)
+    public static func element<T>(_ array: [T], at index: Int) {
+        guard index >= 0 && index < array.count else { return }
+        array.withUnsafeBufferPointer { earshot_prefetch($0.baseAddress! + index) }
+    }
+}
+
 /// A realloc that refuses to grow a field past `LibCSVReader.maxFieldBytes`.
 private func cappedRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
     guard size <= LibCSVReader.maxFieldBytes else { return nil }

@@ -52,6 +52,11 @@ struct ByteKeyedTable<Value> {
         }
     }
 
+    /// Starts loading the slot a lookup of a key with this hash reads first.
+    func prefetch(hash: UInt64) {
+        Prefetch.element(slots, at: Int(truncatingIfNeeded: hash) & (slots.count - 1))
+    }
+
     private static func tag(_ hash: UInt64) -> UInt64 { 1 << 63 | (hash >> 41) << 40 }
     /// The tag and length bits of a slot.
     private static var tagAndLengthMask: UInt64 { 0xFFFF_FFFF_F000_0000 }

@@ -278,6 +278,11 @@ struct CalendarRowReader {
         let field = ASCIIFields(row.record)
         let startField = field(columns.start)
         guard !startField.isEmpty else { return nil }
+        // The owner's and organizer's table slots start loading now; the checks and times below run
+        // while they arrive (at 10M rows most lookups wait on memory).
+        let ownerField = field(columns.owner), organizer = field(columns.organizer)
+        let ownerHash = fixedOwner == nil && !ownerField.isEmpty ? directory.prefetchPerson(referenceBytes: ownerField.slice) : 0
+        let organizerHash = organizer.isEmpty ? 0 : directory.prefetchResolve(referenceBytes: organizer.slice)
         // A subject that is not ASCII is read as a String, by the general rules.
         let subject = field(columns.subject)
         let subjectIsASCII = columns.subject.map { row.record.nonASCIIFields & 1 << UInt64(min($0, 63)) == 0 } ?? true
@@ -291,26 +296,31 @@ struct CalendarRowReader {
         let status = field(columns.status)
         if status.equalsFolded(Self.cancelledBytes) || status.equalsFolded(Self.canceledBytes) { return .outcome(.ignored(.cancelled)) }
 
+        // The times are parsed before the owner is looked up (its slot is still arriving), and judged
+        // after it, in the general path's order.
+        let allDay = field(columns.allDay).truth ?? false
+        var endField = field(columns.end)
+        if endField.isEmpty { endField = field(columns.endDate) }
+        let parsedStart = Timestamps.parseISO(startField.bytes, startField.range)
+        let parsedEnd = endField.isEmpty ? parsedStart : Timestamps.parseISO(endField.bytes, endField.range)
+
         let owner: Int
         if let fixedOwner {
             owner = fixedOwner
         } else {
-            let text = field(columns.owner)
+            let text = ownerField
             guard !text.isEmpty else { return .outcome(.rejected(.missingValue, detail: "owner is empty")) }
-            guard let p = directory.person(referenceBytes: text.slice) else {
+            guard let p = directory.person(referenceBytes: text.slice, hash: ownerHash) else {
                 unresolved[text.string, default: 0] += 1
                 return .outcome(.rejected(.unknownPerson, detail: "owner \"\(text.string)\" matches no person"))
             }
             owner = p
         }
 
-        let allDay = field(columns.allDay).truth ?? false
-        var endField = field(columns.end)
-        if endField.isEmpty { endField = field(columns.endDate) }
-        guard let s = Timestamps.parseISO(startField.bytes, startField.range) else {
+        guard let s = parsedStart else {
             return .outcome(.rejected(.badDate, detail: "start \"\(startField.string)\" is not a date and time"))
         }
-        guard let e = endField.isEmpty ? s : Timestamps.parseISO(endField.bytes, endField.range) else {
+        guard let e = parsedEnd else {
             return .outcome(.rejected(.badDate, detail: "end \"\(endField.string)\" is not a date and time"))
         }
         var (start, end, visitDates) = isoTimes(start: s, end: e, allDay: allDay, dateOnly: startField.count == 10)
@@ -325,8 +335,7 @@ struct CalendarRowReader {
         // Owner, organizer and the usual few attendees (more grow the list as needed).
         c.reserveMembers(8)
         c.add(.person(owner), declined: status.equalsFolded(Self.declinedBytes), in: directory, unresolved: &unresolved)
-        let organizer = field(columns.organizer)
-        if !organizer.isEmpty, let r = directory.resolve(referenceBytes: organizer.slice) {
+        if !organizer.isEmpty, let r = directory.resolve(referenceBytes: organizer.slice, hash: organizerHash) {
             if case let .person(p) = r { c.organizer = p }
             c.add(r, unresolved: &unresolved)
         }

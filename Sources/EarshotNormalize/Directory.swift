@@ -143,8 +143,21 @@ public final class Directory {
 
     /// `person(reference:)` for a field's bytes where a record holds them (well-formed UTF-8).
     public func person(referenceBytes key: ArraySlice<UInt8>) -> Int? {
-        if let cached = personCache.value(forBytes: key, hash: UTF8Bytes.hash(key)) { return cached }
+        person(referenceBytes: key, hash: UTF8Bytes.hash(key))
+    }
+
+    /// `person(referenceBytes:)` given the key's `UTF8Bytes.hash` (from `prefetchPerson`).
+    public func person(referenceBytes key: ArraySlice<UInt8>, hash: UInt64) -> Int? {
+        if let cached = personCache.value(forBytes: key, hash: hash) { return cached }
         return person(reference: UTF8Bytes.string(key) ?? "")
+    }
+
+    /// Starts loading what `person(referenceBytes:hash:)` reads first, so that other work overlaps
+    /// the wait for memory; returns the hash to look the key up with.
+    public func prefetchPerson(referenceBytes key: ArraySlice<UInt8>) -> UInt64 {
+        let hash = UTF8Bytes.hash(key)
+        personCache.prefetch(hash: hash)
+        return hash
     }
 
     private func personUncached(reference text: String) -> Int? {
@@ -287,8 +300,20 @@ public final class Directory {
     /// `resolve(reference:)` for a participant's bytes where a record holds them (trimmed, well-formed
     /// UTF-8): a text met before costs no String.
     public func resolve(referenceBytes key: ArraySlice<UInt8>) -> ResolvedParticipant? {
-        if let cached = resolvedCache.value(forBytes: key, hash: UTF8Bytes.hash(key)) { return cached }
+        resolve(referenceBytes: key, hash: UTF8Bytes.hash(key))
+    }
+
+    /// `resolve(referenceBytes:)` given the key's `UTF8Bytes.hash` (from `prefetchResolve`).
+    public func resolve(referenceBytes key: ArraySlice<UInt8>, hash: UInt64) -> ResolvedParticipant? {
+        if let cached = resolvedCache.value(forBytes: key, hash: hash) { return cached }
         return resolve(reference: Substring(UTF8Bytes.string(key) ?? ""))
+    }
+
+    /// Starts loading what `resolve(referenceBytes:hash:)` reads first; returns the hash to look the key up with.
+    public func prefetchResolve(referenceBytes key: ArraySlice<UInt8>) -> UInt64 {
+        let hash = UTF8Bytes.hash(key)
+        resolvedCache.prefetch(hash: hash)
+        return hash
     }
 
     /// `classify(reference:)` ready for a candidate: a customer's or other external address is interned
@@ -340,12 +365,14 @@ public final class Directory {
             for r in participants { body(r) }
             return
         }
-        var participants: [ResolvedParticipant] = []
+        // The pieces first, each one's slot prefetched, then each resolved: their waits for memory
+        // overlap instead of following one another.
+        var pieces: [ListPiece] = []
         func piece(_ a: Int, _ b: Int) {
             var a = a, b = b
             while a < b, key[a] == 0x20 || key[a] == 0x09 { a += 1 }
             while a < b, key[b - 1] == 0x20 || key[b - 1] == 0x09 { b -= 1 }
-            if a < b, let r = resolve(referenceBytes: key[a..<b]) { participants.append(r) }
+            if a < b { pieces.append(ListPiece(range: a..<b, hash: prefetchResolve(referenceBytes: key[a..<b]))) }
         }
         var start = key.startIndex
         for i in key.indices where key[i] == 0x3B || key[i] == 0x0A || key[i] == 0x0D {
@@ -353,8 +380,17 @@ public final class Directory {
             start = i + 1
         }
         piece(start, key.endIndex)
+        var participants: [ResolvedParticipant] = []
+        participants.reserveCapacity(pieces.count)
+        for p in pieces { if let r = resolve(referenceBytes: key[p.range], hash: p.hash) { participants.append(r) } }
         for r in participants { body(r) }
         listCache[Self.listSlot(hash)] = CachedList(hash: hash, spaceSeparated: false, text: Array(key), participants: participants)
+    }
+
+    /// One participant's place in an attendee list and its hash.
+    private struct ListPiece {
+        var range: Range<Int>
+        var hash: UInt64
     }
 
     private static func listSlot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 40) & (listCacheSlots - 1) }
