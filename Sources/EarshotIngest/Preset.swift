@@ -103,16 +103,29 @@ public struct ColumnMap: Sendable {
     public var isComplete: Bool { missingRequired.isEmpty }
 }
 
+/// A file's column map held by reference: the rows of one stream all point at their stream's copy, so
+/// a row costs one retain, of an object no other thread touches (an object retained from two threads
+/// at once moves between their caches on every row).
+final class ColumnMapReference: Sendable {
+    let map: ColumnMap
+    init(_ map: ColumnMap) { self.map = map }
+}
+
 /// A record whose columns are addressed by canonical field name.
 public struct MappedRow: Sendable {
     public let record: CSVRecord
     public let location: SourceLocation
-    private let map: ColumnMap
+    private let columns: ColumnMapReference
+    private var map: ColumnMap { columns.map }
 
     public init(record: CSVRecord, location: SourceLocation, map: ColumnMap) {
+        self.init(record: record, location: location, columns: ColumnMapReference(map))
+    }
+
+    init(record: CSVRecord, location: SourceLocation, columns: ColumnMapReference) {
         self.record = record
         self.location = location
-        self.map = map
+        self.columns = columns
     }
 
     /// The value of a canonical field, with spaces at both ends removed; "" when the column is absent.

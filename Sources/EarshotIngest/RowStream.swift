@@ -5,7 +5,7 @@ import EarshotModel
 /// width, rejected lines. `SourceReader` runs one per file; a file read in parts runs one per part.
 final class RowStream {
     let name: String
-    let map: ColumnMap
+    let columns: ColumnMapReference
     /// The header's width without unnamed trailing columns (a trailing delimiter): rows may omit those.
     let width: Int
     let headerIndex: Int
@@ -24,8 +24,10 @@ final class RowStream {
     ///   its first record is a data row.
     init(file: SourceFile, sniff: SniffResult, preset: Preset, ledger: Ledger, afterHeader: Bool,
          consume: @escaping (MappedRow) -> RowDisposition) {
-        name = file.displayName
-        map = preset.columnMap(for: sniff.header)
+        // This stream's own copy of the name: every row's location holds it, and the streams of a file
+        // read in parts run on separate threads (see `ColumnMapReference`).
+        name = "\(file.displayName)"
+        columns = ColumnMapReference(preset.columnMap(for: sniff.header))
         var width = sniff.header.count
         while width > 1, sniff.header[width - 1].trimmingSpaces().isEmpty { width -= 1 }
         self.width = width
@@ -107,7 +109,7 @@ final class RowStream {
                 return
             }
             let location = SourceLocation(file: name, line: record.line, byte: record.byte)
-            let row = MappedRow(record: record, location: location, map: map)
+            let row = MappedRow(record: record, location: location, columns: columns)
             ledger.countRead(name)
             switch consume(row) {
             case .accepted: ledger.accept(name)
