@@ -25,7 +25,25 @@ static inline int earshot_csv_space_at_edge(const unsigned char *p, size_t n, si
     return 0;
 }
 
-static inline int earshot_csv_segment_trims_nothing(const unsigned char *p, size_t n, unsigned char delim) {
+/* 1 when p[j] is a space or tab libcsv might trim: at an edge (earshot_csv_space_at_edge) and, for a
+   segment that starts outside any quoted field, outside one (an even number of quotes before it; an
+   escaped quote "" counts twice). `quotes` counts the quotes among p[0..<*counted], carried from call
+   to call so that each byte is counted once. */
+static inline int earshot_csv_may_trim_at(const unsigned char *p, size_t n, size_t j, unsigned char delim,
+                                          int starts_outside_quotes, size_t *quotes, size_t *counted) {
+    unsigned char c = p[j];
+    if (!((c == 0x20 || c == 0x09) && c != delim && earshot_csv_space_at_edge(p, n, j, delim))) return 0;
+    if (!starts_outside_quotes) return 1;
+    for (; *counted < j; (*counted)++) *quotes += p[*counted] == 0x22;
+    return (*quotes & 1) == 0;
+}
+
+/* starts_outside_quotes: the segment starts a record, so outside any quoted field: a space or tab
+   inside a quoted field is then never trimmed, whatever its neighbours (a quoted subject's ", " does
+   not make the whole line take the space function). */
+static inline int earshot_csv_segment_trims_nothing(const unsigned char *p, size_t n, unsigned char delim,
+                                                    int starts_outside_quotes) {
+    size_t quotes = 0, counted = 0;
     /* Eight bytes at a time: a word with no space and no tab (other than a tab delimiter) is skipped
        whole; in a word holding one, only the bytes flagged are checked. */
     const unsigned long long ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
@@ -40,17 +58,16 @@ static inline int earshot_csv_segment_trims_nothing(const unsigned char *p, size
            so each flagged byte is still tested for a space or tab. */
         while (found) {
             size_t j = i + (size_t)(__builtin_ctzll(found) >> 3);
-            unsigned char c = p[j];
-            if ((c == 0x20 || c == 0x09) && c != delim && earshot_csv_space_at_edge(p, n, j, delim)) return 0;
+            if (earshot_csv_may_trim_at(p, n, j, delim, starts_outside_quotes, &quotes, &counted)) return 0;
             found &= found - 1;
         }
     }
     for (; i < n; i++) {
-        unsigned char c = p[i];
-        if ((c == 0x20 || c == 0x09) && c != delim && earshot_csv_space_at_edge(p, n, i, delim)) return 0;
+        if (earshot_csv_may_trim_at(p, n, i, delim, starts_outside_quotes, &quotes, &counted)) return 0;
     }
     return 1;
 }
+
 /* Asks the CPU to start loading the cache line at p: a hash table slot that will be read a little
    later, so that the wait for memory overlaps other work (`Prefetch` in LibCSVReader.swift). */
 static inline void earshot_prefetch(const void *p) {

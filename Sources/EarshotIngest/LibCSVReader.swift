@@ -97,8 +97,10 @@ public final class LibCSVReader {
     /// Tests set this to check that reading fields where a line lies (`CSVRecord.fieldGap`) changes nothing.
     var alwaysCopyFields = false
 
-    private func chooseSpaceTest(for seg: UnsafeBufferPointer<UInt8>) {
-        let builtIn = !alwaysSpaceFunction && earshot_csv_segment_trims_nothing(seg.baseAddress, seg.count, delimiter) != 0
+    /// - Parameter startsRecord: the segment starts a record, so outside any quoted field.
+    private func chooseSpaceTest(for seg: UnsafeBufferPointer<UInt8>, startsRecord: Bool) {
+        let builtIn = !alwaysSpaceFunction
+            && earshot_csv_segment_trims_nothing(seg.baseAddress, seg.count, delimiter, startsRecord ? 1 : 0) != 0
         if builtIn != builtInSpaceTest {
             csv_set_space_func(parser, builtIn ? nil : earshot_csv_no_space)
             builtInSpaceTest = builtIn
@@ -206,7 +208,7 @@ public final class LibCSVReader {
         context.lineHasNonASCII = kind == .plainNonASCII
         pending.append(contentsOf: seg)
 
-        chooseSpaceTest(for: seg)
+        chooseSpaceTest(for: seg, startsRecord: rowNotBegun && atLineStart)
         let used = csv_parse(parser, seg.baseAddress, seg.count, fieldCallback, recordCallback, contextPointer)
         if used < seg.count {
             let status = csv_error(parser)

@@ -126,7 +126,7 @@ struct SpaceTestChoiceTests {
 
     @Test("fixed cases: spaces and tabs at every edge a field has", arguments: [
         " a , b \nc,d\n", "\"a\" ,b\n", "\"a\"\t,b\n", "a, \"b\"\n", "a,b \r\nc\t,d", "x y,z w\n", "\t\ta\t\t\n",
-        "\"a b\",\" c \"\n", "a,\"b\" \n", "a b\"c\",d\n",
+        "\"a b\",\" c \"\n", "a,\"b\" \n", "a b\"c\",d\n", "\"x, y\",z\n", "\"x ,y\" ,z\n", "\"x \"\" ,y\",z \n",
     ])
     func fixedCases(text: String) {
         for delimiter in [UInt8(ascii: ","), 0x09] {
