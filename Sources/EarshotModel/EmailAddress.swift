@@ -8,6 +8,8 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// Validates loosely (one `@`, something on each side, a dot in the domain, no spaces); nil otherwise.
     public init?(_ text: some StringProtocol) {
+        // A String from here on: a generic view's bytes are walked through witness tables, one call each.
+        let text = String(text)
         let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         guard let normalized = ascii ? Self.normalizeASCII(Array(text.utf8)) : Self.normalizeCharacters(text) else { return nil }
         self.normalized = normalized

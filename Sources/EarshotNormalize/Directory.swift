@@ -110,7 +110,7 @@ public final class Directory {
     public static func nameKey(_ text: String) -> String {
         var s = text
         if let lt = s.firstIndex(of: "<") { s = String(s[..<lt]) }
-        s = s.replacingOccurrences(of: "\"", with: "").replacingOccurrences(of: "'", with: "'")
+        if s.utf8.contains(0x22) { s.removeAll { $0 == "\"" } }
         // A display name, not CSV: Outlook's "Last, First" form becomes "First Last".
         if let comma = s.firstIndex(of: ",") {
             let last = s[..<comma].trimmingSpaces(), first = s[s.index(after: comma)...].trimmingSpaces()

@@ -87,6 +87,18 @@ struct DirectoryTests {
         }
     }
 
+    /// Display names as calendars write them, and the key each is looked up by (the rule in
+    /// `Directory.nameKey`'s comment: quotes and an `<address>` part dropped, "Last, First" turned
+    /// around, lower-cased, runs of spaces and tabs made one space).
+    @Test("display names become one lookup key", arguments: [
+        ("Okafor, Ben", "ben okafor"), ("Ben Okafor", "ben okafor"), ("  Ben \t  Okafor ", "ben okafor"),
+        ("\"Ben Okafor\" <ben@acme.example>", "ben okafor"), ("Ben \"Benny\" Okafor", "ben benny okafor"),
+        ("O'Neil, Rania", "rania o'neil"), ("José Núñez", "josé núñez"), (",Ben", ",ben"), ("", ""),
+    ])
+    func nameKeys(name: String, key: String) {
+        #expect(Directory.nameKey(name) == key)
+    }
+
     @Test("the byte-keyed cache finds every key it stored, across growth, and no other")
     func byteKeyedTable() {
         var table = ByteKeyedTable<Int>()
