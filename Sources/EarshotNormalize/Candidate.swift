@@ -209,16 +209,24 @@ struct CandidateStore {
 
     /// Appends every row of `other` (a part of a file read on its own thread), in order: its lines move
     /// down by `lineOffset` (the lines before the part) and each stored member goes through `remap`
-    /// (the part's own address ids become this run's). `other` is emptied as it is copied, a chunk at a
-    /// time, so the two never both hold the part's rows.
+    /// (the part's own address ids become this run's). The members' chunks are moved whole (a row's
+    /// member address moves by the chunks before them); the other columns are copied a chunk at a time,
+    /// each part chunk freed once copied, so the two never both hold the part's rows. This runs on one
+    /// thread after the parts are read: at 10M rows, copying row by row was 0.6 s of it.
     mutating func append(contentsOf other: inout CandidateStore, lineOffset: Int, remap: (UInt32) -> UInt32) {
         let base = Int32(count)
         for (r, v) in other.visits { visits[base + r] = v }
         for (r, v) in other.crmIds { crmIds[base + r] = v }
         for (r, v) in other.subjects { subjects[base + r] = v }
+        for (r, v) in other.longDurations { longDurations[base + r] = v }
+        let addressShift = UInt32(members.chunkCount) << 16
+        members.adopt(&other.members, transform: remap)
+        // Starts are kept from `startBase` (the part's own when this store has no row yet): each of the
+        // part's is read whole and kept from this one's; one that no longer fits 32 bits goes to `farStarts`.
+        if startBase == nil { startBase = other.startBase }
         let rows = other.count, size = ChunkedColumn<UInt8>.chunkSize
-        // A chunk of rows at a time: the plain columns copied a chunk at once, times and members row by
-        // row; then the part's chunk is freed.
+        var starts: [Int32] = []
+        starts.reserveCapacity(size)
         for (c, first) in stride(from: 0, to: rows, by: size).enumerated() {
             let end = min(rows, first + size)
             fileOrder.append(contentsOf: other.fileOrder.chunk(c))
@@ -226,22 +234,25 @@ struct CandidateStore {
             flags.append(contentsOf: other.flags.chunk(c))
             uid.append(contentsOf: other.uid.chunk(c))
             organizer.append(contentsOf: other.organizer.chunk(c))
+            duration.append(contentsOf: other.duration.chunk(c))
+            memberCount.append(contentsOf: other.memberCount.chunk(c))
+            memberAddress.append(contentsOf: other.memberAddress.chunk(c).lazy.map { $0 &+ addressShift })
+            starts.removeAll(keepingCapacity: true)
             for i in first..<end {
-                let d = other.duration[i]
-                appendTimes(start: other.startOf(i), length: d == UInt32.max ? other.longDurations[Int32(i)] ?? 0 : Int64(d),
-                            row: base + Int32(i))
-                let run = other.memberSlice(i)
-                memberAddress.append(members.append(run.lazy.map(remap)))
-                memberCount.append(UInt16(run.count))
+                let value = other.startOf(i), offset = value &- (startBase ?? 0)
+                if offset > Int64(Int32.min), offset <= Int64(Int32.max) { starts.append(Int32(offset)) } else {
+                    starts.append(Int32.min)
+                    farStarts[base + Int32(i)] = value
+                }
             }
-            other.releaseRows(through: end - 1)
+            start.append(contentsOf: starts)
+            other.releaseColumns(through: end - 1)
         }
         other = CandidateStore(fileNames: other.fileNames)
     }
 
-    /// Frees the column chunks of rows up to `row`, and the member chunks before that row's members.
-    private mutating func releaseRows(through row: Int) {
-        members.release(before: memberAddress[row])
+    /// Frees the column chunks of rows up to `row` (not the members: `append(contentsOf:)` moves those whole).
+    private mutating func releaseColumns(through row: Int) {
         fileOrder.release(through: row)
         line.release(through: row)
         flags.release(through: row)

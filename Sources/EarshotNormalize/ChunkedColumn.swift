@@ -83,6 +83,21 @@ struct ChunkedRuns<Element> {
     }
     private var released = 0
 
+    var chunkCount: Int { chunks.count }
+
+    /// Moves every chunk of `other` after this one's chunks, each value through `transform` (runs never
+    /// straddle chunks, so every run of `other` stays whole): a run at address `a` in `other` is then
+    /// at `a + UInt32(chunkCount before) << 16` here. `other` is left empty. Later runs go on in the last
+    /// chunk moved, as they would in `other`.
+    mutating func adopt(_ other: inout ChunkedRuns, transform: (Element) -> Element) {
+        precondition(other.released == 0, "adopting runs of which some were freed")
+        for var chunk in other.chunks {
+            for i in chunk.indices { chunk[i] = transform(chunk[i]) }
+            chunks.append(chunk)
+        }
+        other = ChunkedRuns()
+    }
+
     func run(at address: UInt32, count: Int) -> ArraySlice<Element> {
         let offset = Int(address & 0xFFFF)
         return chunks[Int(address >> 16)][offset..<(offset + count)]

@@ -81,6 +81,39 @@ struct CandidateStoreTests {
         }
     }
 
+    /// The part's starts are kept from the main store's base (here 90 years earlier: none fits 32 bits,
+    /// all go to the far starts), a long duration keeps its row, member addresses move by the chunks
+    /// before the part's, and a row appended after the part reads back whole (its members go on in the
+    /// part's last chunk).
+    @Test("a part appended to a store with another base, then a row after it")
+    func appendPartFarBase() {
+        let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
+        var unresolved: [String: Int] = [:]
+        func candidate(_ i: Int, start: Int64, length: Int64 = 1_800) -> Candidate {
+            var c = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: i + 2, byte: 0), sourceKind: .calendar,
+                              kind: .meeting, start: start, end: start + length, visitDates: nil, uid: nil, organizer: nil,
+                              subject: "", inPerson: nil, free: false)
+            for k in 0..<(i % 9) { c.add(.person(i + k), in: d, unresolved: &unresolved) }
+            return c
+        }
+        let early: Int64 = -1_000_000_000, later: Int64 = 1_767_225_600
+        var main = CandidateStore(fileNames: ["a.csv"])
+        for i in 0..<70_000 { main.append(candidate(i, start: early)) }  // members fill more than one chunk
+        var part = CandidateStore(fileNames: ["a.csv"])
+        for i in 0..<1_000 { part.append(candidate(i, start: later + Int64(i), length: i == 500 ? 5_000_000_000 : 1_800)) }
+        main.append(contentsOf: &part, lineOffset: 0) { $0 }
+        main.append(candidate(7, start: later))
+        #expect(main.count == 71_001)
+        for i in [0, 1, 499, 500, 999] {
+            let back = main[70_000 + i], want = candidate(i, start: later + Int64(i), length: i == 500 ? 5_000_000_000 : 1_800)
+            #expect(back.start == want.start && back.end == want.end)
+            #expect(back.people == want.people)
+        }
+        let last = main[71_000], want = candidate(7, start: later)
+        #expect(last.start == want.start && last.end == want.end && last.people == want.people)
+        #expect(main[69_999].people == candidate(69_999, start: early).people && main[0].start == early)
+    }
+
     @Test("a candidate with every optional part set survives the round trip")
     func roundTrip() {
         let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
