@@ -26,6 +26,8 @@ struct Deduplicator {
     let threads: Int
     let minimumShareRows: Int
     let roundRows: Int
+    /// Called as each pass ends (`EARSHOT_TIMINGS`), with its name.
+    var onStepDone: ((String) -> Void)?
 
     init(candidates: CandidateStore, config: EarshotConfig, period: Period, addresses: [String], threads: Int = 1,
          minimumShareRows: Int = 100_000, roundRows: Int = 1 << 21) {
@@ -57,11 +59,16 @@ struct Deduplicator {
     /// keys: open addressing with a multiplicative hash (SipHash through `Dictionary` was most of the
     /// rule's time at 10M rows), emptied between runs by bumping a generation instead of clearing.
     struct SlotTable {
-        private var start: [Int64] = []
-        private var end: [Int64] = []
-        private var member: [Int64] = []
-        private var rank: [Int32] = []
-        private var generation: [UInt32] = []
+        /// One slot, all its fields together: a probe reads one place (five arrays were five cache
+        /// misses per probe once a long run's table outgrew the cache).
+        private struct Slot {
+            var start: Int64 = 0
+            var end: Int64 = 0
+            var member: Int64 = 0
+            var rank: Int32 = 0
+            var generation: UInt32 = 0
+        }
+        private var slots: [Slot] = []
         private var current: UInt32 = 1
         private var count = 0
 
@@ -69,49 +76,41 @@ struct Deduplicator {
         mutating func reset(expected: Int) {
             var capacity = 16
             while capacity < expected * 2 { capacity <<= 1 }
-            if capacity > generation.count { allocate(capacity); return }
+            if capacity > slots.count { allocate(capacity); return }
             current &+= 1
-            if current == 0 { generation = Array(repeating: 0, count: generation.count); current = 1 }
+            if current == 0 { slots = Array(repeating: Slot(), count: slots.count); current = 1 }
             count = 0
         }
 
-        /// Fresh, empty arrays of `capacity` slots (a power of two).
+        /// Fresh, empty slots, `capacity` of them (a power of two).
         private mutating func allocate(_ capacity: Int) {
-            start = Array(repeating: 0, count: capacity)
-            end = start
-            member = start
-            rank = Array(repeating: 0, count: capacity)
-            generation = Array(repeating: 0, count: capacity)
+            slots = Array(repeating: Slot(), count: capacity)
             current = 1
             count = 0
         }
 
         /// The rank stored for the slot, or nil after storing `newRank` for it.
         mutating func firstRank(start s: Int64, end e: Int64, member m: Int64, newRank: Int) -> Int? {
-            if (count + 1) * 2 > generation.count { grow() }
-            let mask = generation.count - 1
+            if (count + 1) * 2 > slots.count { grow() }
+            let mask = slots.count - 1
             var h = UInt64(bitPattern: s) &* 0x9E37_79B9_7F4A_7C15
             h = (h ^ UInt64(bitPattern: e)) &* 0xC2B2_AE3D_27D4_EB4F
             h = (h ^ UInt64(bitPattern: m)) &* 0x1656_67B1_9E37_79F9
             var i = Int(truncatingIfNeeded: h >> 32) & mask
-            while generation[i] == current {
-                if start[i] == s && end[i] == e && member[i] == m { return Int(rank[i]) }
+            while slots[i].generation == current {
+                if slots[i].start == s && slots[i].end == e && slots[i].member == m { return Int(slots[i].rank) }
                 i = (i + 1) & mask
             }
-            generation[i] = current
-            start[i] = s
-            end[i] = e
-            member[i] = m
-            rank[i] = Int32(newRank)
+            slots[i] = Slot(start: s, end: e, member: m, rank: Int32(newRank), generation: current)
             count += 1
             return nil
         }
 
         private mutating func grow() {
             let old = self
-            allocate(max(16, generation.count * 2))
-            for i in old.generation.indices where old.generation[i] == old.current {
-                _ = firstRank(start: old.start[i], end: old.end[i], member: old.member[i], newRank: Int(old.rank[i]))
+            allocate(max(16, slots.count * 2))
+            for slot in old.slots where slot.generation == old.current {
+                _ = firstRank(start: slot.start, end: slot.end, member: slot.member, newRank: Int(slot.rank))
             }
         }
     }
@@ -235,6 +234,7 @@ struct Deduplicator {
             let store = candidates
             // Same iCalUID: sorted by the uid hash's high 32 bits, then matched on the whole hash.
             packed = Self.packedRanks(n) { rank in store.uidOf(row(rank)).map { UInt32(truncatingIfNeeded: $0 >> 32) } }
+            onStepDone?("duplicate rule: uids sorted")
             matchRuns(packed) { runs, pairs in
                 // A run is almost always the copies of one meeting (one uid): each rank is matched against the
                 // first ranks of the run's distinct uids so far, a short list; a Dictionary only past 16 of them.
@@ -258,6 +258,7 @@ struct Deduplicator {
                 }
             }
         }
+        onStepDone?("duplicate rule: same uid matched")
         // Uids are not read again: their column goes before the rest of the rule reaches the peak.
         candidates.releaseUIDs()
         let store = candidates
@@ -265,6 +266,7 @@ struct Deduplicator {
         // matched on the whole triple; a participant is a person (declined or not), an address, an account.
         packed = []
         packed = Self.packedRanks(n) { rank in UInt32(truncatingIfNeeded: store.startOf(row(rank)) / 60) }
+        onStepDone?("duplicate rule: start minutes sorted")
         matchRuns(packed) { runs, pairs in
             var firstWith = SlotTable()
             Self.forEachRun(runs) { run in
@@ -281,6 +283,7 @@ struct Deduplicator {
             }
         }
         packed = []
+        onStepDone?("duplicate rule: same minutes and participant matched")
 
         // Clusters as lists in rank order, threaded through one array that then replaces `parent`:
         // `link[r]` holds 1 + the next rank of r's cluster (0: none) in its low 31 bits, and bit 31 marks
@@ -293,6 +296,7 @@ struct Deduplicator {
             if root == r { link[r] |= 1 << 31 } else { link[r] = link[root] & 0x7FFF_FFFF; link[root] = link[root] & (1 << 31) | UInt32(r + 1) }
         }
         parent = []
+        onStepDone?("duplicate rule: clusters listed")
         // Clusters are built on `threads` threads, in rounds of consecutive ranks (each thread its own
         // share of a round, counting the ledger moves of its clusters' rows), and those that become an
         // interaction or a broadcast are applied here in rank order: numbered as they are appended,

@@ -53,6 +53,8 @@ public final class Normalizer {
     public var onFileDone: ((String, Int) -> Void)?
     /// Called when a phase ends (reading the files, the duplicate rule), for `EARSHOT_TIMINGS`.
     public var onPhaseDone: ((String) -> Void)?
+    /// Called when a step of a phase ends (the duplicate rule's passes), for `EARSHOT_TIMINGS`.
+    public var onStepDone: ((String) -> Void)?
 
     public init(config: EarshotConfig, period: Period) {
         self.config = config
@@ -81,6 +83,7 @@ public final class Normalizer {
         }
         var dedup = Deduplicator(candidates: candidates, config: config, period: period, addresses: directory.addresses,
                                  threads: parallelism)
+        dedup.onStepDone = onStepDone
         candidates = CandidateStore(fileNames: [])
         onPhaseDone?("read and normalize rows")
         dedup.run(ledger: &ledger, model: &model)

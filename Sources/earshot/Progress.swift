@@ -38,7 +38,18 @@ final class Progress: @unchecked Sendable {
         let now = Date()
         Self.say(String(format: "earshot: %@ %.2f s", name, now.timeIntervalSince(phaseStarted)))
         phaseStarted = now
+        stepStarted = now
     }
+
+    /// A step inside a phase (the duplicate rule's passes), timed from the phase's previous step.
+    func stepDone(_ name: String) {
+        guard timings else { return }
+        let now = Date()
+        // Not ending in " s": the bench's phase table reads only the phase lines.
+        Self.say(String(format: "earshot:   %@ %.2f s, step", name, now.timeIntervalSince(stepStarted)))
+        stepStarted = now
+    }
+    private var stepStarted = Date()
 
     func finish() { if interactive && files > 0 { Self.write("\r\u{1B}[K") } }
 
