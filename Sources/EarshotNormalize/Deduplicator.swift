@@ -26,8 +26,15 @@ struct Deduplicator {
     let threads: Int
     let minimumShareRows: Int
     let roundRows: Int
-    /// Called as each pass ends (`EARSHOT_TIMINGS`), with its name.
-    var onStepDone: ((String) -> Void)?
+    /// Called as each step ends (`EARSHOT_TIMINGS`), with its name and how long it took in seconds.
+    var onStepDone: ((String, Double) -> Void)?
+    private var stepStarted = ContinuousClock.now
+
+    private mutating func stepDone(_ name: String) {
+        let now = ContinuousClock.now, took = now - stepStarted
+        stepStarted = now
+        onStepDone?(name, Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18)
+    }
 
     init(candidates: CandidateStore, config: EarshotConfig, period: Period, addresses: [String], threads: Int = 1,
          minimumShareRows: Int = 100_000, roundRows: Int = 1 << 21) {
@@ -214,6 +221,8 @@ struct Deduplicator {
     }
 
     mutating func run(ledger: inout Ledger, model: inout CanonicalModel) {
+        stepStarted = ContinuousClock.now
+        defer { stepDone("clusters built and applied") }
         // Ranks: the i-th row in (config order, line) order; the smallest rank of a cluster (its root)
         // represents it. `order` maps rank to row (nil: rows are stored in that order).
         let order = candidates.readOrder()
@@ -234,7 +243,7 @@ struct Deduplicator {
             let store = candidates
             // Same iCalUID: sorted by the uid hash's high 32 bits, then matched on the whole hash.
             packed = Self.packedRanks(n) { rank in store.uidOf(row(rank)).map { UInt32(truncatingIfNeeded: $0 >> 32) } }
-            onStepDone?("duplicate rule: uids sorted")
+            stepDone("uids sorted")
             matchRuns(packed) { runs, pairs in
                 // A run is almost always the copies of one meeting (one uid): each rank is matched against the
                 // first ranks of the run's distinct uids so far, a short list; a Dictionary only past 16 of them.
@@ -258,7 +267,7 @@ struct Deduplicator {
                 }
             }
         }
-        onStepDone?("duplicate rule: same uid matched")
+        stepDone("same uid matched")
         // Uids are not read again: their column goes before the rest of the rule reaches the peak.
         candidates.releaseUIDs()
         let store = candidates
@@ -266,7 +275,7 @@ struct Deduplicator {
         // matched on the whole triple; a participant is a person (declined or not), an address, an account.
         packed = []
         packed = Self.packedRanks(n) { rank in UInt32(truncatingIfNeeded: store.startOf(row(rank)) / 60) }
-        onStepDone?("duplicate rule: start minutes sorted")
+        stepDone("start minutes sorted")
         matchRuns(packed) { runs, pairs in
             var firstWith = SlotTable()
             Self.forEachRun(runs) { run in
@@ -283,7 +292,7 @@ struct Deduplicator {
             }
         }
         packed = []
-        onStepDone?("duplicate rule: same minutes and participant matched")
+        stepDone("same minutes and participant matched")
 
         // Clusters as lists in rank order, threaded through one array that then replaces `parent`:
         // `link[r]` holds 1 + the next rank of r's cluster (0: none) in its low 31 bits, and bit 31 marks
@@ -296,7 +305,7 @@ struct Deduplicator {
             if root == r { link[r] |= 1 << 31 } else { link[r] = link[root] & 0x7FFF_FFFF; link[root] = link[root] & (1 << 31) | UInt32(r + 1) }
         }
         parent = []
-        onStepDone?("duplicate rule: clusters listed")
+        stepDone("clusters listed")
         // Clusters are built on `threads` threads, in rounds of consecutive ranks (each thread its own
         // share of a round, counting the ledger moves of its clusters' rows), and those that become an
         // interaction or a broadcast are applied here in rank order: numbered as they are appended,

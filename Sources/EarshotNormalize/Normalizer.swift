@@ -53,8 +53,9 @@ public final class Normalizer {
     public var onFileDone: ((String, Int) -> Void)?
     /// Called when a phase ends (reading the files, the duplicate rule), for `EARSHOT_TIMINGS`.
     public var onPhaseDone: ((String) -> Void)?
-    /// Called when a step of a phase ends (the duplicate rule's passes), for `EARSHOT_TIMINGS`.
-    public var onStepDone: ((String) -> Void)?
+    /// Called when a step of the duplicate rule ends, with its name and seconds, for `EARSHOT_TIMINGS`
+    /// (from the rule's own thread).
+    public var onStepDone: ((String, Double) -> Void)?
 
     public init(config: EarshotConfig, period: Period) {
         self.config = config
@@ -73,7 +74,12 @@ public final class Normalizer {
         // Register every file first so the ledger lists files in config order.
         for f in files { ledger.open(f.displayName) }
         candidates = CandidateStore(fileNames: files.map(\.displayName))
+        var duplicateRule: BackgroundJob<(Ledger, CanonicalModel)>?
         for kind in order {
+            // Once every calendar and CRM row is read, the duplicate rule runs on its own thread while
+            // feedback and handoffs are read here (they share nothing: it moves rows of calendar and
+            // CRM files in a ledger of its own and builds interactions in a model of its own).
+            if kind == .feedback { duplicateRule = startDuplicateRule() }
             for (fileOrder, file) in files.enumerated() where file.source.kind == kind {
                 try read(file, fileOrder: fileOrder)
                 onFileDone?(file.displayName, ledger[file.displayName]?.read ?? 0)
@@ -81,18 +87,33 @@ public final class Normalizer {
             if kind == .people { resolveManagers() }
             if kind == .crm { applyRelations() }
         }
-        var dedup = Deduplicator(candidates: candidates, config: config, period: period, addresses: directory.addresses,
-                                 threads: parallelism)
-        dedup.onStepDone = onStepDone
-        candidates = CandidateStore(fileNames: [])
         onPhaseDone?("read and normalize rows")
-        dedup.run(ledger: &ledger, model: &model)
+        let (moves, built) = (duplicateRule ?? startDuplicateRule()).result()
+        ledger.absorb(moves, lineOffset: 0)
+        model.interactions = built.interactions
+        model.exposures = built.exposures
+        model.broadcasts = built.broadcasts
         onPhaseDone?("duplicate rule")
         model.people = directory.people
         model.accounts = directory.accounts
         model.contacts = directory.contacts
         model.unresolvedNames = unresolved
         return NormalizeResult(model: model, ledger: ledger, presets: presets)
+    }
+
+    /// Starts the duplicate rule over every candidate read so far (the store is handed over and
+    /// emptied here): its ledger moves (counts only, added to this ledger afterwards) and the
+    /// interactions, exposures and broadcasts it builds.
+    private func startDuplicateRule() -> BackgroundJob<(Ledger, CanonicalModel)> {
+        var dedup = Deduplicator(candidates: candidates, config: config, period: period, addresses: directory.addresses,
+                                 threads: parallelism)
+        dedup.onStepDone = onStepDone
+        candidates = CandidateStore(fileNames: [])
+        return BackgroundJob(threads: parallelism) {
+            var moves = Ledger(), built = CanonicalModel()
+            dedup.run(ledger: &moves, model: &built)
+            return (moves, built)
+        }
     }
 
     func zone(for file: SourceFile, defaultUTC: Bool) -> ZoneRules {

@@ -55,7 +55,7 @@ enum Pipeline {
         if let n = environment["EARSHOT_MIN_PART_BYTES"].flatMap(Int.init), n >= 1 { normalizer.minimumPartBytes = n }
         normalizer.onFileDone = { file, rows in progress.fileDone(file, rows: rows) }
         normalizer.onPhaseDone = { progress.phaseDone($0) }
-        normalizer.onStepDone = { progress.stepDone($0) }
+        normalizer.onStepDone = { progress.stepDone($0, seconds: $1) }
         let result = try normalizer.run(files: files)
         let broken = result.ledger.unbalanced
         guard broken.isEmpty else { throw LedgerBroken(files: broken) }

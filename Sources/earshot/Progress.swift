@@ -38,22 +38,25 @@ final class Progress: @unchecked Sendable {
         let now = Date()
         Self.say(String(format: "earshot: %@ %.2f s", name, now.timeIntervalSince(phaseStarted)))
         phaseStarted = now
-        stepStarted = now
     }
 
-    /// A step inside a phase (the duplicate rule's passes), timed from the phase's previous step.
-    func stepDone(_ name: String) {
+    /// A step of the duplicate rule and how long it took (it runs on its own thread: the line is
+    /// written whole, under a lock shared with the other timing lines).
+    func stepDone(_ name: String, seconds: Double) {
         guard timings else { return }
-        let now = Date()
         // Not ending in " s": the bench's phase table reads only the phase lines.
-        Self.say(String(format: "earshot:   %@ %.2f s, step", name, now.timeIntervalSince(stepStarted)))
-        stepStarted = now
+        Self.say(String(format: "earshot:   duplicate rule: %@ %.2f s, step", name, seconds))
     }
-    private var stepStarted = Date()
 
     func finish() { if interactive && files > 0 { Self.write("\r\u{1B}[K") } }
 
     static func say(_ text: String) { write(text + "\n") }
 
-    static func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    private static let output = NSLock()
+
+    static func write(_ text: String) {
+        output.lock()
+        defer { output.unlock() }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 }
