@@ -100,6 +100,12 @@ public enum CSVTables {
     /// Part of `interactions.csv`: the rows of `rows` (in order), after the header line when `header`
     /// is true. The parts of consecutive ranges, joined, are the whole table (rendered on several threads).
     public static func interactions(_ model: CanonicalModel, _ metrics: Metrics, rows: Range<Int>, header: Bool) -> String {
+        interactions(model, rows: rows, header: header)
+    }
+
+    /// `interactions(_:_:rows:header:)`: the table reads the model only, so it can be rendered before
+    /// the metrics exist.
+    public static func interactions(_ model: CanonicalModel, rows: Range<Int>, header: Bool) -> String {
         var out = header ? line(interactionsHeader) : ""
         for row in interactionRows(model, rows) { append(row, to: &out) }
         return out

@@ -98,7 +98,16 @@ enum Pipeline {
                     historyPath: String?, progress: Progress) throws -> String {
         let n = try ingestAndNormalize(config: config, quarter: quarter, from: from, to: to, progress: progress)
         returnFreedMemory()
-        let metrics = Aggregator.run(model: n.result.model, config: n.config, period: n.period, threads: threads)
+        // interactions.csv, one row per interaction, is most of the rendering and reads the model only:
+        // it is rendered while the metrics are computed, in runs of consecutive rows joined in order.
+        let model = n.result.model
+        let count = model.interactions.count, pieces = threads > 1 ? max(1, min(8, count / 50_000)) : 1
+        let interactionsTable = BackgroundJob(threads: threads) {
+            ParallelMap.each(pieces, threads: threads) { k in
+                CSVTables.interactions(model, rows: (count * k / pieces)..<(count * (k + 1) / pieces), header: k == 0)
+            }.joined()
+        }
+        let metrics = Aggregator.run(model: model, config: n.config, period: n.period, threads: threads)
         progress.phaseDone("aggregate")
 
         let history = try historyPath.map { try HistoryStore(path: $0) }
@@ -115,10 +124,7 @@ enum Pipeline {
         do {
             // Each output is rendered from the same inputs, in one or more pieces of work run on several
             // threads when allowed (README "Performance"), and collected in this fixed order.
-            // interactions.csv, one row per interaction, is most of the rendering: its pieces are runs of
-            // consecutive rows, joined in order.
-            let model = n.result.model, ledger = n.result.ledger, reportInput = input
-            let count = model.interactions.count, pieces = threads > 1 ? max(1, min(8, count / 50_000)) : 1
+            let ledger = n.result.ledger, reportInput = input
             let plan: [(name: String, pieces: [() throws -> String])] = [
                 ("report.md", [{ try ReportRenderer.markdown(reportInput) }]),
                 ("report.html", [{ try ReportRenderer.html(reportInput) }]),
@@ -126,9 +132,7 @@ enum Pipeline {
                 ("data/layer_metrics.csv", [{ CSVTables.layerMetrics(metrics) }]),
                 ("data/chains.csv", [{ CSVTables.chains(metrics) }]),
                 ("data/feedback_funnel.csv", [{ CSVTables.feedbackFunnel(metrics) }]),
-                ("data/interactions.csv", (0..<pieces).map { k in {
-                    CSVTables.interactions(model, metrics, rows: (count * k / pieces)..<(count * (k + 1) / pieces), header: k == 0)
-                } }),
+                ("data/interactions.csv", [{ interactionsTable.result() }]),
                 ("data/ledger.csv", [{ CSVTables.ledger(ledger) }]),
                 ("data/rejects.csv", [{ CSVTables.rejects(ledger) }]),
             ]
