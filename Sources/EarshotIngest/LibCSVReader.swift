@@ -603,17 +603,22 @@ public enum ChunkedFile {
         var position = range?.lowerBound ?? 0
         let end = range?.upperBound ?? Int.max
         if position > 0, lseek(fd, off_t(position), SEEK_SET) < 0 { throw ChunkedFileError(path: path, errno: errno) }
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
         while position < end {
             let want = min(chunkSize, end - position)
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, want) }
+            // Read straight into the chunk handed on (no buffer copied, nothing zeroed first).
+            var n = 0, readErrno: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: want) { buffer, initialized in
+                n = read(fd, buffer.baseAddress, want)
+                readErrno = errno
+                initialized = max(0, n)
+            }
             if n < 0 {
-                if errno == EINTR { continue }
-                throw ChunkedFileError(path: path, errno: errno)
+                if readErrno == EINTR { continue }
+                throw ChunkedFileError(path: path, errno: readErrno)
             }
             if n == 0 { return true }
             position += n
-            try body(Array(buffer[0..<n]))
+            try body(chunk)
         }
         return true
     }
