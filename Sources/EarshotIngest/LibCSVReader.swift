@@ -575,7 +575,8 @@ extension UTF8Bytes {
 /// Starts loading an array element into the cache before it is read (a hash table's slot, whose
 /// address is known well before its contents are needed): at 10M rows most lookups wait on memory.
 public enum Prefetch {
-    @inline(__always)
+    /// Inlinable: called with a caller's own element type, it is specialized where it is called.
+    @inlinable @inline(__always)
     public static func element<T>(_ array: [T], at index: Int) {
         guard index >= 0 && index < array.count else { return }
         array.withUnsafeBufferPointer { earshot_prefetch($0.baseAddress! + index) }
