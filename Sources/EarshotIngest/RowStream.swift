@@ -11,7 +11,16 @@ final class RowStream {
     let headerIndex: Int
     let lastHeaderRow: Int
     let consume: (MappedRow) -> RowDisposition
-    private(set) var ledger: Ledger
+    /// Every row's outcome so far. Rows read and accepted (most rows) are counted apart and added
+    /// when the ledger is read: two counters per row instead of two ledger updates.
+    var ledger: Ledger {
+        var l = written
+        if readRows > 0 { l.countRead(name, count: readRows) }
+        if acceptedRows > 0 { l.accept(name, count: acceptedRows) }
+        return l
+    }
+    private var written: Ledger
+    private var readRows = 0, acceptedRows = 0
 
     // Index among well-formed records, counted as the sniffer counts them (blank lines and malformed
     // lines are not records), so `headerRecordIndex` points at the same record.
@@ -34,7 +43,7 @@ final class RowStream {
         headerIndex = sniff.headerRecordIndex
         lastHeaderRow = headerIndex + sniff.extraHeaderRows
         recordIndex = afterHeader ? lastHeaderRow + 1 : 0
-        self.ledger = ledger
+        written = ledger
         self.consume = consume
     }
 
@@ -43,14 +52,14 @@ final class RowStream {
     var isInDataAfterHeader: Bool { recordIndex > lastHeaderRow && !afterBlank && !inFooter }
 
     private func reject(_ line: Int, _ byte: Int, _ reason: RejectReason, _ detail: String, _ raw: String) {
-        ledger.countRead(name)
-        ledger.reject(Reject(location: SourceLocation(file: name, line: line, byte: byte),
+        readRows += 1
+        written.reject(Reject(location: SourceLocation(file: name, line: line, byte: byte),
                              reason: reason, detail: detail, raw: raw))
     }
 
     private func ignore(_ rule: IgnoreRule) {
-        ledger.countRead(name)
-        ledger.ignore(name, rule)
+        readRows += 1
+        written.ignore(name, rule)
     }
 
     /// How many fields hold more than spaces, tabs and no-break spaces, counting no further than `limit`;
@@ -110,12 +119,12 @@ final class RowStream {
             }
             let location = SourceLocation(file: name, line: record.line, byte: record.byte)
             let row = MappedRow(record: record, location: location, columns: columns)
-            ledger.countRead(name)
+            readRows += 1
             switch consume(row) {
-            case .accepted: ledger.accept(name)
-            case let .ignored(rule): ledger.ignore(name, rule)
+            case .accepted: acceptedRows += 1
+            case let .ignored(rule): written.ignore(name, rule)
             case let .rejected(reason, detail):
-                ledger.reject(Reject(location: location, reason: reason, detail: detail, raw: record.rawText))
+                written.reject(Reject(location: location, reason: reason, detail: detail, raw: record.rawText))
             }
         }
     }

@@ -115,8 +115,8 @@ public struct Ledger: Sendable {
         change(&files[lastIndex])
     }
 
-    public mutating func countRead(_ file: String) { update(file) { $0.read += 1 } }
-    public mutating func accept(_ file: String) { update(file) { $0.accepted += 1 } }
+    public mutating func countRead(_ file: String, count: Int = 1) { update(file) { $0.read += count } }
+    public mutating func accept(_ file: String, count: Int = 1) { update(file) { $0.accepted += count } }
     public mutating func ignore(_ file: String, _ rule: IgnoreRule) { update(file) { $0.ignored[rule, default: 0] += 1 } }
     public mutating func reject(_ reject: Reject) {
         update(reject.location.file) { $0.rejected += 1 }
