@@ -346,6 +346,16 @@ func markdownTables(_ md: String) -> [[String]] {
 /// joins into one Character, or a CRLF (one Character).
 @Suite("CSV table lines")
 struct CSVLineTests {
+    /// Instants worked out by hand: 2026-01-01 is day 20,454 since 1970-01-01 (20,454 × 86,400 =
+    /// 1,767,225,600 s); 13:05:09 adds 47,109 s; one second before the epoch is the last of 1969.
+    @Test("instants are written as ISO 8601 UTC", arguments: [
+        (Int64(0), "1970-01-01T00:00:00Z"), (1_767_225_600, "2026-01-01T00:00:00Z"),
+        (1_767_272_709, "2026-01-01T13:05:09Z"), (-1, "1969-12-31T23:59:59Z"),
+    ])
+    func isoUTC(t: Int64, text: String) {
+        #expect(CSVTables.isoUTC(t) == text)
+    }
+
     @Test("fields survive a round trip through libcsv", arguments: [
         ["plain", "two words", ""], ["a,b", "say \"hi\"", "line\nbreak"], ["crlf\r\nend", " lead", "trail "],
         [",\u{0301}", "\"\u{0301}", "x\r\n"], ["\"", "\"\"", ","], ["é,ü", "日本,語"],
