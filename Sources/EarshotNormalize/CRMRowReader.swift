@@ -16,6 +16,24 @@ struct CRMRowReader {
     var directory: Directory
     let period: Period
     let fileOrder: Int
+    /// Where each field `event(_:unresolved:)` reads is in this file's rows, looked up once (by name it
+    /// was a dictionary lookup per field per row).
+    let eventColumns: EventColumns
+
+    /// The column of each field a Salesforce Event row is read from (nil: the file has none).
+    struct EventColumns {
+        let accountId, activityDate, activityDatetime, allDay, durationMinutes, endDatetime, id, isDeleted, ownerId,
+            showAs, startDatetime, subject, subtype, type, whatId, whoId: Int?
+
+        init(_ map: ColumnMap) {
+            let i = map.indexes
+            accountId = i["account_id"]; activityDate = i["activity_date"]; activityDatetime = i["activity_datetime"]
+            allDay = i["all_day"]; durationMinutes = i["duration_minutes"]; endDatetime = i["end_datetime"]
+            id = i["id"]; isDeleted = i["is_deleted"]; ownerId = i["owner_id"]; showAs = i["show_as"]
+            startDatetime = i["start_datetime"]; subject = i["subject"]; subtype = i["subtype"]; type = i["type"]
+            whatId = i["what_id"]; whoId = i["who_id"]
+        }
+    }
 
     func read(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
         switch preset.name {
@@ -89,30 +107,31 @@ struct CRMRowReader {
     }
 
     func event(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
-        if Normalizer.isTrue(row["is_deleted"]) == true { return .outcome(.ignored(.deleted)) }
-        guard let ownerId = Directory.cleanId(row["owner_id"]) else {
+        let cols = eventColumns
+        if Normalizer.isTrue(row[column: cols.isDeleted]) == true { return .outcome(.ignored(.deleted)) }
+        guard let ownerId = Directory.cleanId(row[column: cols.ownerId]) else {
             return .outcome(.rejected(.missingValue, detail: "OwnerId is empty"))
         }
         guard let owner = directory.person(alias: ownerId) ?? directory.person(reference: ownerId) else {
             unresolved[ownerId, default: 0] += 1
             return .outcome(.rejected(.unknownPerson, detail: "OwnerId \(ownerId) matches no person (add the Salesforce User export as a people source)"))
         }
-        let allDay = Normalizer.isTrue(row["all_day"]) ?? false
+        let allDay = Normalizer.isTrue(row[column: cols.allDay]) ?? false
         var start: Int64, end: Int64
         var visitDates: ClosedRange<Int>?
         if allDay {
-            let text = row["activity_date"].isEmpty ? row["activity_datetime"] : row["activity_date"]
+            let text = row[column: cols.activityDate].isEmpty ? row[column: cols.activityDatetime] : row[column: cols.activityDate]
             guard let t = Timestamps.parseISO(text) else {
                 return .outcome(.rejected(.badDate, detail: "ActivityDate \"\(text)\" is not a date"))
             }
             let day = CivilDate(dayNumber: Int(t.wall / 86_400))
-            let minutes = Int(row["duration_minutes"]) ?? 1440
+            let minutes = Int(row[column: cols.durationMinutes]) ?? 1440
             let days = max(1, (minutes + 1439) / 1440)
             visitDates = day.dayNumber...(day.dayNumber + days - 1)
             start = period.zone.startOfDay(day)
             end = period.zone.startOfDay(day.adding(days: days))
         } else {
-            let startText = row["start_datetime"].isEmpty ? row["activity_datetime"] : row["start_datetime"]
+            let startText = row[column: cols.startDatetime].isEmpty ? row[column: cols.activityDatetime] : row[column: cols.startDatetime]
             guard !startText.isEmpty else {
                 return .outcome(.rejected(.missingValue, detail: "ActivityDateTime is empty"))
             }
@@ -120,13 +139,13 @@ struct CRMRowReader {
                 return .outcome(.rejected(.badDate, detail: "ActivityDateTime \"\(startText)\" is not a date and time"))
             }
             start = s.utc(in: zone)
-            if !row["end_datetime"].isEmpty {
-                guard let e = Timestamps.parseISO(row["end_datetime"]) else {
-                    return .outcome(.rejected(.badDate, detail: "EndDateTime \"\(row["end_datetime"])\" is not a date and time"))
+            if !row[column: cols.endDatetime].isEmpty {
+                guard let e = Timestamps.parseISO(row[column: cols.endDatetime]) else {
+                    return .outcome(.rejected(.badDate, detail: "EndDateTime \"\(row[column: cols.endDatetime])\" is not a date and time"))
                 }
                 end = e.utc(in: zone)
             } else {
-                let text = row["duration_minutes"]
+                let text = row[column: cols.durationMinutes]
                 guard let minutes = Int(text.isEmpty ? "0" : text), minutes >= 0 else {
                     return .outcome(.rejected(.badNumber, detail: "DurationInMinutes \"\(text)\" is not a number of minutes"))
                 }
@@ -139,18 +158,18 @@ struct CRMRowReader {
         } else if end <= period.startUTC && !(start == end && start >= period.startUTC) || start >= period.endUTC {
             return .outcome(.ignored(.outsidePeriod))
         }
-        let type = (row["subtype"].isEmpty ? row["type"] : row["subtype"]).lowercased()
+        let type = (row[column: cols.subtype].isEmpty ? row[column: cols.type] : row[column: cols.subtype]).lowercased()
         let kind: InteractionKind = visitDates != nil ? .visit : type == "call" ? .call : type == "email" ? .email : .meeting
         var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .crm,
                           kind: kind, start: start, end: end, visitDates: visitDates, uid: nil, organizer: owner,
-                          subject: row["subject"], inPerson: nil, free: row["show_as"].lowercased() == "free")
-        c.crmId = Candidate.uidHash(Directory.cleanId(row["id"]) ?? "")
+                          subject: row[column: cols.subject], inPerson: nil, free: row[column: cols.showAs].lowercased() == "free")
+        c.crmId = Candidate.uidHash(Directory.cleanId(row[column: cols.id]) ?? "")
         c.add(.person(owner), in: directory, unresolved: &unresolved)
-        var account = Directory.cleanId(row["account_id"]).flatMap { directory.account(id: $0) }
-        if account == nil, let what = Directory.cleanId(row["what_id"]), what.hasPrefix("001") {
+        var account = Directory.cleanId(row[column: cols.accountId]).flatMap { directory.account(id: $0) }
+        if account == nil, let what = Directory.cleanId(row[column: cols.whatId]), what.hasPrefix("001") {
             account = directory.account(id: what)
         }
-        if let who = Directory.cleanId(row["who_id"]) {
+        if let who = Directory.cleanId(row[column: cols.whoId]) {
             if who.hasPrefix("005"), let p = directory.person(alias: who) {
                 c.add(.person(p), in: directory, unresolved: &unresolved)
             } else if let contact = directory.contact(id: who) {

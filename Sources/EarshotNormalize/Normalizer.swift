@@ -151,7 +151,8 @@ public final class Normalizer {
             try readCandidates(file, inspected: inspected, reader: reader)
         case .crm:
             let reader = CRMRowReader(file: file, preset: preset, zone: zone(for: file, defaultUTC: preset.name.hasPrefix("salesforce-") && preset.name != "salesforce-report"),
-                                      directory: directory, period: period, fileOrder: fileOrder)
+                                      directory: directory, period: period, fileOrder: fileOrder,
+                                      eventColumns: .init(preset.columnMap(for: inspected.0.header)))
             if preset.name == "salesforce-eventrelation" {
                 try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in
                     let (outcome, relation) = reader.relation(row)
