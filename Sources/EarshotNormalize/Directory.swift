@@ -279,6 +279,15 @@ public final class Directory {
         var participants: [ResolvedParticipant]
     }
 
+    /// Empties the caches only calendar and CRM participants fill (attendee lists, classifications,
+    /// resolutions): called once those files are read, so the duplicate rule's peak does not carry
+    /// them. They are caches: anything looked up again is computed again, the same.
+    public func releaseParticipantCaches() {
+        listCache = [CachedList?](repeating: nil, count: Self.listCacheSlots)
+        classifyCache = ByteKeyedTable()
+        resolvedCache = ByteKeyedTable()
+    }
+
     private func invalidateCaches() {
         if listCache.contains(where: { $0 != nil }) {
             listCache = [CachedList?](repeating: nil, count: Self.listCacheSlots)

@@ -109,6 +109,9 @@ public final class Normalizer {
                                  threads: parallelism)
         dedup.onStepDone = onStepDone
         candidates = CandidateStore(fileNames: [])
+        directory.releaseParticipantCaches()
+        relations = []
+        FreedMemory.giveBack()
         return BackgroundJob(threads: parallelism) {
             var moves = Ledger(), built = CanonicalModel()
             dedup.run(ledger: &moves, model: &built)
