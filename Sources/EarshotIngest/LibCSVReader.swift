@@ -510,6 +510,25 @@ extension UTF8Bytes {
         bytes.withUnsafeBytes { hash($0) }
     }
 
+    /// `hash(_:)` of `bytes[range]`, read in place (no slice made: a slice holds its array, one
+    /// retain and release more per lookup on the row path).
+    public static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+        bytes.withUnsafeBytes { hash(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// `head(_:)` of `bytes[range]`, read in place.
+    public static func head(_ bytes: [UInt8], _ range: Range<Int>) -> KeyHead {
+        bytes.withUnsafeBytes { head(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// True when `stored` holds exactly `bytes[range]` (compared with memcmp, in place).
+    public static func equal(_ stored: ArraySlice<UInt8>, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard stored.count == range.count else { return false }
+        return stored.withUnsafeBufferPointer { s in
+            bytes.withUnsafeBufferPointer { b in s.count == 0 || memcmp(s.baseAddress!, b.baseAddress! + range.lowerBound, s.count) == 0 }
+        }
+    }
+
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let k: UInt64 = 0x9E37_79B9_7F4A_7C15
         var h = UInt64(bytes.count) &* k

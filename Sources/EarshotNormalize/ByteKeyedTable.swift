@@ -44,11 +44,11 @@ struct ByteKeyedTable<Value> {
         }
     }
 
-    /// The value stored for the key with these bytes (whose `UTF8Bytes.hash(_:)` is `hash`), if any:
-    /// a field looked up where a record's bytes lie.
-    func value(forBytes key: ArraySlice<UInt8>, hash: UInt64) -> Value? {
-        find(hash: hash, length: key.count, head: UTF8Bytes.head(key)) { tail in
-            UTF8Bytes.equal(tail, key.dropFirst(KeyHead.byteCount))
+    /// The value stored for the key `bytes[range]` (whose `UTF8Bytes.hash` is `hash`), if any: a field
+    /// looked up where a record's bytes lie.
+    func value(forBytes bytes: [UInt8], range: Range<Int>, hash: UInt64) -> Value? {
+        find(hash: hash, length: range.count, head: UTF8Bytes.head(bytes, range)) { tail in
+            UTF8Bytes.equal(tail, bytes, range.dropFirst(KeyHead.byteCount))
         }
     }
 

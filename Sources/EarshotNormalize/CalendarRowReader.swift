@@ -281,8 +281,8 @@ struct CalendarRowReader {
         // The owner's and organizer's table slots start loading now; the checks and times below run
         // while they arrive (at 10M rows most lookups wait on memory).
         let ownerField = field(columns.owner), organizer = field(columns.organizer)
-        let ownerHash = fixedOwner == nil && !ownerField.isEmpty ? directory.prefetchPerson(referenceBytes: ownerField.slice) : 0
-        let organizerHash = organizer.isEmpty ? 0 : directory.prefetchResolve(referenceBytes: organizer.slice)
+        let ownerHash = fixedOwner == nil && !ownerField.isEmpty ? directory.prefetchPerson(field: ownerField) : 0
+        let organizerHash = organizer.isEmpty ? 0 : directory.prefetchResolve(field: organizer)
         // A subject that is not ASCII is read as a String, by the general rules.
         let subject = field(columns.subject)
         let subjectIsASCII = columns.subject.map { row.record.nonASCIIFields & 1 << UInt64(min($0, 63)) == 0 } ?? true
@@ -310,7 +310,7 @@ struct CalendarRowReader {
         } else {
             let text = ownerField
             guard !text.isEmpty else { return .outcome(.rejected(.missingValue, detail: "owner is empty")) }
-            guard let p = directory.person(referenceBytes: text.slice, hash: ownerHash) else {
+            guard let p = directory.person(field: text, hash: ownerHash) else {
                 unresolved[text.string, default: 0] += 1
                 return .outcome(.rejected(.unknownPerson, detail: "owner \"\(text.string)\" matches no person"))
             }
@@ -335,12 +335,12 @@ struct CalendarRowReader {
         // Owner, organizer and the usual few attendees (more grow the list as needed).
         c.reserveMembers(8)
         c.add(.person(owner), declined: status.equalsFolded(Self.declinedBytes), in: directory, unresolved: &unresolved)
-        if !organizer.isEmpty, let r = directory.resolve(referenceBytes: organizer.slice, hash: organizerHash) {
+        if !organizer.isEmpty, let r = directory.resolve(field: organizer, hash: organizerHash) {
             if case let .person(p) = r { c.organizer = p }
             c.add(r, unresolved: &unresolved)
         }
-        directory.forEachParticipant(inASCIIList: field(columns.attendees).slice) { c.add($0, unresolved: &unresolved) }
-        directory.forEachParticipant(inASCIIList: field(columns.optionalAttendees).slice) { c.add($0, unresolved: &unresolved) }
+        directory.forEachParticipant(inASCIIList: field(columns.attendees)) { c.add($0, unresolved: &unresolved) }
+        directory.forEachParticipant(inASCIIList: field(columns.optionalAttendees)) { c.add($0, unresolved: &unresolved) }
         if let flag = field(columns.inPerson).truth { c.inPerson = flag }
         if c.peopleCount <= 1 && !c.hasExternal {
             return .outcome(.ignored(.noParticipants))

@@ -141,21 +141,17 @@ public final class Directory {
         return result
     }
 
-    /// `person(reference:)` for a field's bytes where a record holds them (well-formed UTF-8).
-    public func person(referenceBytes key: ArraySlice<UInt8>) -> Int? {
-        person(referenceBytes: key, hash: UTF8Bytes.hash(key))
+    /// `person(reference:)` for a field's bytes where a record holds them (well-formed UTF-8), given
+    /// their `UTF8Bytes.hash` (from `prefetchPerson`).
+    func person(field: ASCIIField, hash: UInt64) -> Int? {
+        if let cached = personCache.value(forBytes: field.bytes, range: field.range, hash: hash) { return cached }
+        return person(reference: field.string)
     }
 
-    /// `person(referenceBytes:)` given the key's `UTF8Bytes.hash` (from `prefetchPerson`).
-    public func person(referenceBytes key: ArraySlice<UInt8>, hash: UInt64) -> Int? {
-        if let cached = personCache.value(forBytes: key, hash: hash) { return cached }
-        return person(reference: UTF8Bytes.string(key) ?? "")
-    }
-
-    /// Starts loading what `person(referenceBytes:hash:)` reads first, so that other work overlaps
-    /// the wait for memory; returns the hash to look the key up with.
-    public func prefetchPerson(referenceBytes key: ArraySlice<UInt8>) -> UInt64 {
-        let hash = UTF8Bytes.hash(key)
+    /// Starts loading what `person(field:hash:)` reads first, so that other work overlaps the wait
+    /// for memory; returns the hash to look the field up with.
+    func prefetchPerson(field: ASCIIField) -> UInt64 {
+        let hash = UTF8Bytes.hash(field.bytes, field.range)
         personCache.prefetch(hash: hash)
         return hash
     }
@@ -307,20 +303,24 @@ public final class Directory {
     }
 
     /// `resolve(reference:)` for a participant's bytes where a record holds them (trimmed, well-formed
-    /// UTF-8): a text met before costs no String.
-    public func resolve(referenceBytes key: ArraySlice<UInt8>) -> ResolvedParticipant? {
-        resolve(referenceBytes: key, hash: UTF8Bytes.hash(key))
+    /// UTF-8), given their `UTF8Bytes.hash` (from `prefetchResolve`): a text met before costs no String.
+    func resolve(field: ASCIIField, hash: UInt64) -> ResolvedParticipant? {
+        resolve(bytes: field.bytes, range: field.range, hash: hash)
     }
 
-    /// `resolve(referenceBytes:)` given the key's `UTF8Bytes.hash` (from `prefetchResolve`).
-    public func resolve(referenceBytes key: ArraySlice<UInt8>, hash: UInt64) -> ResolvedParticipant? {
-        if let cached = resolvedCache.value(forBytes: key, hash: hash) { return cached }
-        return resolve(reference: Substring(UTF8Bytes.string(key) ?? ""))
+    /// `resolve(field:hash:)` of `bytes[range]` (an attendee list's piece: no field value made for it).
+    private func resolve(bytes: [UInt8], range: Range<Int>, hash: UInt64) -> ResolvedParticipant? {
+        if let cached = resolvedCache.value(forBytes: bytes, range: range, hash: hash) { return cached }
+        return resolve(reference: Substring(UTF8Bytes.string(bytes[range]) ?? ""))
     }
 
-    /// Starts loading what `resolve(referenceBytes:hash:)` reads first; returns the hash to look the key up with.
-    public func prefetchResolve(referenceBytes key: ArraySlice<UInt8>) -> UInt64 {
-        let hash = UTF8Bytes.hash(key)
+    /// Starts loading what `resolve(field:hash:)` reads first; returns the hash to look the field up with.
+    func prefetchResolve(field: ASCIIField) -> UInt64 {
+        prefetchResolve(bytes: field.bytes, range: field.range)
+    }
+
+    private func prefetchResolve(bytes: [UInt8], range: Range<Int>) -> UInt64 {
+        let hash = UTF8Bytes.hash(bytes, range)
         resolvedCache.prefetch(hash: hash)
         return hash
     }
@@ -367,10 +367,11 @@ public final class Directory {
     /// holds them (trimmed of spaces and tabs): no String unless a participant is met for the first time.
     /// On ASCII, the String path's rules are these byte rules: split at `;`, LF and CR, each piece
     /// trimmed of spaces and tabs, empty pieces skipped, each looked up by its bytes.
-    public func forEachParticipant(inASCIIList key: ArraySlice<UInt8>, _ body: (ResolvedParticipant) -> Void) {
-        guard !key.isEmpty else { return }
-        let hash = UTF8Bytes.hash(key)
-        if let participants = cachedList(hash: hash, spaceSeparated: false, matches: { UTF8Bytes.equal($0, key) }) {
+    func forEachParticipant(inASCIIList list: ASCIIField, _ body: (ResolvedParticipant) -> Void) {
+        guard !list.isEmpty else { return }
+        let bytes = list.bytes, range = list.range
+        let hash = UTF8Bytes.hash(bytes, range)
+        if let participants = cachedList(hash: hash, spaceSeparated: false, matches: { UTF8Bytes.equal($0, bytes, range) }) {
             for r in participants { body(r) }
             return
         }
@@ -379,21 +380,23 @@ public final class Directory {
         var pieces: [ListPiece] = []
         func piece(_ a: Int, _ b: Int) {
             var a = a, b = b
-            while a < b, key[a] == 0x20 || key[a] == 0x09 { a += 1 }
-            while a < b, key[b - 1] == 0x20 || key[b - 1] == 0x09 { b -= 1 }
-            if a < b { pieces.append(ListPiece(range: a..<b, hash: prefetchResolve(referenceBytes: key[a..<b]))) }
+            while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+            while a < b, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+            if a < b { pieces.append(ListPiece(range: a..<b, hash: prefetchResolve(bytes: bytes, range: a..<b))) }
         }
-        var start = key.startIndex
-        for i in key.indices where key[i] == 0x3B || key[i] == 0x0A || key[i] == 0x0D {
+        var start = range.lowerBound
+        for i in range where bytes[i] == 0x3B || bytes[i] == 0x0A || bytes[i] == 0x0D {
             piece(start, i)
             start = i + 1
         }
-        piece(start, key.endIndex)
+        piece(start, range.upperBound)
         var participants: [ResolvedParticipant] = []
         participants.reserveCapacity(pieces.count)
-        for p in pieces { if let r = resolve(referenceBytes: key[p.range], hash: p.hash) { participants.append(r) } }
+        for p in pieces {
+            if let r = resolve(bytes: bytes, range: p.range, hash: p.hash) { participants.append(r) }
+        }
         for r in participants { body(r) }
-        listCache[Self.listSlot(hash)] = CachedList(hash: hash, spaceSeparated: false, text: Array(key), participants: participants)
+        listCache[Self.listSlot(hash)] = CachedList(hash: hash, spaceSeparated: false, text: Array(bytes[range]), participants: participants)
     }
 
     /// One participant's place in an attendee list and its hash.
