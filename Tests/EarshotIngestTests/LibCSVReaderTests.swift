@@ -10,13 +10,22 @@ func events(_ text: String, delimiter: Character = ",", chunk: Int = .max) -> [S
 
 func events(_ bytes: [UInt8], delimiter: Character = ",", chunk: Int = .max) -> [String] {
     var out: [String] = []
-    let reader = LibCSVReader(delimiter: delimiter.asciiValue!) { event in
-        switch event {
-        case let .record(r): out.append("\(r.line)@\(r.byte):" + r.fields.joined(separator: "|"))
-        case let .blankLine(line, byte): out.append("\(line)@\(byte):blank")
-        case let .malformed(line, byte, reason, raw): out.append("\(line)@\(byte):\(reason.rawValue):\(raw)")
-        }
+    let reader = LibCSVReader(delimiter: delimiter.asciiValue!) { out.append(describe($0)) }
+    feed(reader, bytes, chunk: chunk)
+    return out
+}
+
+/// One event in a comparable form: a record as its position and `record(r)` (its fields by default).
+func describe(_ event: LibCSVReader.Event, record: (CSVRecord) -> String = { $0.fields.joined(separator: "|") }) -> String {
+    switch event {
+    case let .record(r): return "\(r.line)@\(r.byte):" + record(r)
+    case let .blankLine(line, byte): return "\(line)@\(byte):blank"
+    case let .malformed(line, byte, reason, raw): return "\(line)@\(byte):\(reason.rawValue):\(raw)"
     }
+}
+
+/// Feeds `bytes` in chunks of `chunk` bytes (all at once for `.max`), then ends the input.
+func feed(_ reader: LibCSVReader, _ bytes: [UInt8], chunk: Int) {
     var i = 0
     while i < bytes.count {
         let end = min(bytes.count, i + max(1, chunk == .max ? bytes.count : chunk))
@@ -24,7 +33,6 @@ func events(_ bytes: [UInt8], delimiter: Character = ",", chunk: Int = .max) -> 
         i = end
     }
     reader.finish()
-    return out
 }
 
 @Suite("libcsv wrapper")
@@ -106,21 +114,9 @@ struct LibCSVReaderTests {
 struct SpaceTestChoiceTests {
     static func events(_ bytes: [UInt8], delimiter: UInt8, chunk: Int, alwaysSpaceFunction: Bool) -> [String] {
         var out: [String] = []
-        let reader = LibCSVReader(delimiter: delimiter) { event in
-            switch event {
-            case let .record(r): out.append("\(r.line)@\(r.byte):" + r.fields.joined(separator: "|"))
-            case let .blankLine(line, byte): out.append("\(line)@\(byte):blank")
-            case let .malformed(line, byte, reason, raw): out.append("\(line)@\(byte):\(reason.rawValue):\(raw)")
-            }
-        }
+        let reader = LibCSVReader(delimiter: delimiter) { out.append(describe($0)) }
         reader.alwaysSpaceFunction = alwaysSpaceFunction
-        var i = 0
-        while i < bytes.count {
-            let end = min(bytes.count, i + chunk)
-            reader.feed(Array(bytes[i..<end]))
-            i = end
-        }
-        reader.finish()
+        feed(reader, bytes, chunk: chunk)
         return out
     }
 
@@ -165,22 +161,13 @@ struct FieldsInLineTests {
         var out: [String] = []
         var seen: Set<Int> = []
         let reader = LibCSVReader(delimiter: 0x2C) { event in
-            switch event {
-            case let .record(r):
+            out.append(describe(event) { r in
                 seen.insert(r.fieldGap)
-                out.append("\(r.line)@\(r.byte):\(r.nonASCIIFields):" + r.fields.joined(separator: "|") + ":" + r.rawText)
-            case let .blankLine(line, byte): out.append("\(line)@\(byte):blank")
-            case let .malformed(line, byte, reason, raw): out.append("\(line)@\(byte):\(reason.rawValue):\(raw)")
-            }
+                return "\(r.nonASCIIFields):" + r.fields.joined(separator: "|") + ":" + r.rawText
+            })
         }
         reader.alwaysCopyFields = copy
-        var i = 0
-        while i < bytes.count {
-            let end = min(bytes.count, i + chunk)
-            reader.feed(Array(bytes[i..<end]))
-            i = end
-        }
-        reader.finish()
+        feed(reader, bytes, chunk: chunk)
         gaps.formUnion(seen)
         return out
     }
