@@ -548,11 +548,6 @@ extension UTF8Bytes {
         return h ^ (h >> 32)
     }
 
-    /// The key's first `KeyHead.byteCount` bytes, zero padded.
-    public static func head(_ bytes: ArraySlice<UInt8>) -> KeyHead {
-        bytes.withUnsafeBytes { head($0) }
-    }
-
     /// The text's first `KeyHead.byteCount` UTF-8 bytes, zero padded.
     public static func head(_ text: Substring.UTF8View) -> KeyHead {
         if let h = text.withContiguousStorageIfAvailable({ head(UnsafeRawBufferPointer($0)) }) { return h }
@@ -570,14 +565,6 @@ extension UTF8Bytes {
         guard n > 0, let base = bytes.baseAddress else { return head }
         withUnsafeMutableBytes(of: &head) { $0.baseAddress!.copyMemory(from: base, byteCount: n) }
         return head
-    }
-
-    /// True when `stored` holds exactly the same bytes as `other` (compared with memcmp).
-    public static func equal(_ stored: ArraySlice<UInt8>, _ other: ArraySlice<UInt8>) -> Bool {
-        guard stored.count == other.count else { return false }
-        return stored.withUnsafeBufferPointer { s in
-            other.withUnsafeBufferPointer { t in s.count == 0 || memcmp(s.baseAddress!, t.baseAddress!, s.count) == 0 }
-        }
     }
 
     /// True when `stored` holds exactly the text's UTF-8 bytes (compared with memcmp).
