@@ -270,11 +270,9 @@ public final class LibCSVReader {
         } else {
             // The record shares the reader's buffers; they are emptied for reuse once the consumer is done
             // (copied on write only if it kept the record).
-            onEvent(.record(context.fieldsInLine
-                ? CSVRecord(fieldBytes: pending, fieldEnds: context.ends, fieldGap: 1, nonASCIIFields: context.nonASCIIFields,
-                            line: start.line, byte: start.byte, rawBytes: pending)
-                : CSVRecord(fieldBytes: context.bytes, fieldEnds: context.ends, fieldGap: 0, nonASCIIFields: context.nonASCIIFields,
-                            line: start.line, byte: start.byte, rawBytes: pending)))
+            let inLine = context.fieldsInLine
+            onEvent(.record(CSVRecord(fieldBytes: inLine ? pending : context.bytes, fieldEnds: context.ends, fieldGap: inLine ? 1 : 0,
+                                      nonASCIIFields: context.nonASCIIFields, line: start.line, byte: start.byte, rawBytes: pending)))
         }
         context.reset()
         pending.removeAll(keepingCapacity: true)
@@ -397,8 +395,8 @@ private final class ParseContext {
     var nonASCIIFields: UInt64 = 0
     var recordComplete = false
     var problem: RejectReason?
-    /// The record is one plain ASCII line (`LibCSVReader.isPlainASCIILine`): fields are not copied,
-    /// only where each ends in the line is noted.
+    /// The record is one line with no quote and no NUL (`LibCSVReader.kind(of:)`): fields are not
+    /// copied, only where each ends in the line is noted.
     var fieldsInLine = false
     /// The line of a `fieldsInLine` record holds a byte that is not ASCII: fields are checked at its end.
     var lineHasNonASCII = false
@@ -425,12 +423,22 @@ extension ParseContext {
     func checkFieldsInLine(_ line: UnsafeBufferPointer<UInt8>) {
         var start = 0
         for (i, end) in ends.enumerated() {
-            let field = UnsafeBufferPointer(rebasing: line[start..<end])
-            if !UTF8Bytes.isASCII(field) {
-                if UTF8Bytes.isValid(field) { nonASCIIFields |= 1 << UInt64(min(i, 63)) } else { problem = problem ?? .invalidEncoding }
-            }
+            check(UnsafeBufferPointer(rebasing: line[start..<end]), index: i)
             start = end + 1
         }
+    }
+
+    /// Notes field `index` as holding a non-ASCII byte, or the record as malformed when the field is
+    /// not UTF-8; true when the field is well-formed.
+    @discardableResult
+    private func check(_ field: UnsafeBufferPointer<UInt8>, index: Int) -> Bool {
+        if UTF8Bytes.isASCII(field) { return true }
+        if UTF8Bytes.isValid(field) {
+            nonASCIIFields |= 1 << UInt64(min(index, 63))
+            return true
+        }
+        problem = problem ?? .invalidEncoding
+        return false
     }
 
     /// Appends one field's bytes, or marks the record malformed for a NUL byte or bytes that are not UTF-8.
@@ -447,14 +455,7 @@ extension ParseContext {
             problem = problem ?? .invalidEncoding
             return
         }
-        if UTF8Bytes.isASCII(buffer) {
-            bytes.append(contentsOf: buffer)
-        } else if UTF8Bytes.isValid(buffer) {
-            nonASCIIFields |= 1 << UInt64(min(ends.count, 63))
-            bytes.append(contentsOf: buffer)
-        } else {
-            problem = problem ?? .invalidEncoding
-        }
+        if check(buffer, index: ends.count) { bytes.append(contentsOf: buffer) }
     }
 }
 
