@@ -115,10 +115,18 @@ struct CalendarRowReader {
     static let cancelledInitials: Set<UInt8> = Set(cancelledPrefixes.compactMap { $0.utf8.first })
 
     func read(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
-        if row.record.nonASCIIFields & asciiColumns == 0, !isGAM, !isOutlook, let result = readASCII(row, unresolved: &unresolved) {
-            return result
+        readText(row, unresolved: &unresolved)
+    }
+
+    func read(_ row: MappedRow, unresolved: inout [String: Int], into store: inout CandidateStore) -> RowDisposition {
+        if row.record.nonASCIIFields & asciiColumns == 0, !isGAM, !isOutlook,
+           let disposition = readASCII(row, unresolved: &unresolved, into: &store) {
+            return disposition
         }
-        return readText(row, unresolved: &unresolved)
+        switch readText(row, unresolved: &unresolved) {
+        case let .candidate(c): store.append(c); return .accepted
+        case let .outcome(o): return o
+        }
     }
 
     /// The general path: every field as a String.
@@ -193,7 +201,7 @@ struct CalendarRowReader {
         }
         if let outcome = checkTimes(start: start, end: end, visitDates: &visitDates) { return outcome }
 
-        var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .calendar,
+        var c = Candidate(fileOrder: fileOrder, line: row.location.line, sourceKind: .calendar,
                           kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
                           uid: Candidate.uidHash(row[column: columns.uid]), organizer: nil, subject: subject,
                           inPerson: nil, free: Self.isFree(row[column: columns.showAs], outlook: isOutlook))
@@ -274,7 +282,7 @@ struct CalendarRowReader {
     /// the row's bytes, with a String made only where one is kept (a broadcast's subject, an unknown
     /// name) or the subject is not ASCII. Nil, before any effect, for a row it leaves to `readText`
     /// (no start timestamp: dates and times in separate columns).
-    func readASCII(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult? {
+    func readASCII(_ row: MappedRow, unresolved: inout [String: Int], into store: inout CandidateStore) -> RowDisposition? {
         let field = ASCIIFields(row.record)
         let startField = field(columns.start)
         guard !startField.isEmpty else { return nil }
@@ -288,13 +296,13 @@ struct CalendarRowReader {
         let subjectIsASCII = columns.subject.map { row.record.nonASCIIFields & 1 << UInt64(min($0, 63)) == 0 } ?? true
         let subjectText = subjectIsASCII ? nil : row[column: columns.subject]
         if let subjectText {
-            if Self.isCancelled(subject: subjectText) { return .outcome(.ignored(.cancelled)) }
+            if Self.isCancelled(subject: subjectText) { return (.ignored(.cancelled)) }
         } else if let first = subject.first, Self.cancelledInitials.contains(first | 0x20),
                   Self.cancelledASCII.contains(where: subject.hasFoldedPrefix) {
-            return .outcome(.ignored(.cancelled))
+            return (.ignored(.cancelled))
         }
         let status = field(columns.status)
-        if status.equalsFolded(Self.cancelledBytes) || status.equalsFolded(Self.canceledBytes) { return .outcome(.ignored(.cancelled)) }
+        if status.equalsFolded(Self.cancelledBytes) || status.equalsFolded(Self.canceledBytes) { return (.ignored(.cancelled)) }
 
         // The times are parsed before the owner is looked up (its slot is still arriving), and judged
         // after it, in the general path's order.
@@ -309,31 +317,32 @@ struct CalendarRowReader {
             owner = fixedOwner
         } else {
             let text = ownerField
-            guard !text.isEmpty else { return .outcome(.rejected(.missingValue, detail: "owner is empty")) }
+            guard !text.isEmpty else { return (.rejected(.missingValue, detail: "owner is empty")) }
             guard let p = directory.person(field: text, hash: ownerHash) else {
                 unresolved[text.string, default: 0] += 1
-                return .outcome(.rejected(.unknownPerson, detail: "owner \"\(text.string)\" matches no person"))
+                return (.rejected(.unknownPerson, detail: "owner \"\(text.string)\" matches no person"))
             }
             owner = p
         }
 
         guard let s = parsedStart else {
-            return .outcome(.rejected(.badDate, detail: "start \"\(startField.string)\" is not a date and time"))
+            return (.rejected(.badDate, detail: "start \"\(startField.string)\" is not a date and time"))
         }
         guard let e = parsedEnd else {
-            return .outcome(.rejected(.badDate, detail: "end \"\(endField.string)\" is not a date and time"))
+            return (.rejected(.badDate, detail: "end \"\(endField.string)\" is not a date and time"))
         }
         var (start, end, visitDates) = isoTimes(start: s, end: e, allDay: allDay, dateOnly: startField.count == 10)
-        if let outcome = checkTimes(start: start, end: end, visitDates: &visitDates) { return outcome }
+        if case let .outcome(o) = checkTimes(start: start, end: end, visitDates: &visitDates) { return o }
 
         let showAs = field(columns.showAs)
         let free = !showAs.isEmpty && Self.freeWords.contains(where: showAs.equalsFolded)
-        var c = Candidate(fileOrder: fileOrder, location: row.location, sourceKind: .calendar,
+        var c = Candidate(fileOrder: fileOrder, line: row.location.line, sourceKind: .calendar,
                           kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
                           uid: field(columns.uid).uidHash, organizer: nil, subject: "",
                           inPerson: nil, free: free)
-        // Owner, organizer and the usual few attendees (more grow the list as needed).
-        c.reserveMembers(8)
+        // Owner, organizer and the usual few attendees in a list reused from row to row (more grow it).
+        store.lendMembers(to: &c)
+        defer { store.takeBackMembers(from: &c) }
         c.add(.person(owner), declined: status.equalsFolded(Self.declinedBytes), in: directory, unresolved: &unresolved)
         if !organizer.isEmpty, let r = directory.resolve(field: organizer, hash: organizerHash) {
             if case let .person(p) = r { c.organizer = p }
@@ -343,10 +352,11 @@ struct CalendarRowReader {
         directory.forEachParticipant(inASCIIList: field(columns.optionalAttendees)) { c.add($0, unresolved: &unresolved) }
         if let flag = field(columns.inPerson).truth { c.inPerson = flag }
         if c.peopleCount <= 1 && !c.hasExternal {
-            return .outcome(.ignored(.noParticipants))
+            return (.ignored(.noParticipants))
         }
         if c.keepsSubject(threshold: broadcastThreshold) { c.subject = subjectText ?? subject.string }
-        return .candidate(c)
+        store.append(c)
+        return .accepted
     }
 
     /// Attendee lists are separated by `;` (Outlook: `Okafor, Ben; Dana Reyes`) or by newlines.

@@ -3,8 +3,8 @@ import EarshotModel
 /// One calendar or CRM row read into canonical terms, before duplicates across sources are merged.
 struct Candidate {
     var fileOrder: Int
-    var location: SourceLocation
-    var file: String { location.file }
+    /// The row's line in its file (the file is `fileOrder`'s: a candidate carries no file name).
+    var line: Int
     var sourceKind: SourceKind
     var kind: InteractionKind
     var start: Int64
@@ -15,10 +15,10 @@ struct Candidate {
     var organizer: Int?
     /// Participants and accounts packed in one array (one allocation per row): a tag in the top bits
     /// (see `Tag`) and a person index, an interned address id (`Directory.address(_:)`) or an account index.
-    private(set) var members: [Int64] = []
+    fileprivate(set) var members: [Int64] = []
     /// Where each member is in `members`, kept once the list is long (an all-hands names the whole
     /// company: 38,701 people in the 10M bench set), so adding members stays linear, not quadratic.
-    private(set) var memberPositions: [Int64: Int]? = nil
+    fileprivate(set) var memberPositions: [Int64: Int]? = nil
     var subject: String
     var inPerson: Bool?
     var free: Bool
@@ -106,8 +106,6 @@ struct Candidate {
 
     mutating func addAccount(_ account: Int) { insert(.account, account) }
 
-    /// Room for `n` members before any is added: one allocation per row instead of one per doubling.
-    mutating func reserveMembers(_ n: Int) { members.reserveCapacity(n) }
 
     /// Subjects are kept only where a report shows them (broadcasts): memory stays compact.
     mutating func dropSubjectUnlessBroadcast(threshold: Int) {
@@ -158,6 +156,9 @@ struct CandidateStore {
     private var subjects: [Int32: String] = [:]
     private var farStarts: [Int32: Int64] = [:]      // starts 68 years or more from startBase
     private var longDurations: [Int32: Int64] = [:]  // 136 years or more (or negative: rejected earlier, kept safe)
+    /// A members array lent to the row being read (`lendMembers`) and taken back after it: rows are
+    /// read without allocating one each.
+    private var spareMembers: [Int64] = []
 
     init(fileNames: [String]) { self.fileNames = fileNames }
 
@@ -173,10 +174,24 @@ struct CandidateStore {
 
     private static func unpack(_ m: UInt32) -> Int64 { Int64(m >> 29) << 58 | Int64(m & 0x1FFF_FFFF) }
 
+    /// Gives `c` an empty members array with room for the usual few members (owner, organizer,
+    /// attendees), reused from row to row; `takeBackMembers(from:)` returns it once `c` is stored or dropped.
+    mutating func lendMembers(to c: inout Candidate) {
+        swap(&spareMembers, &c.members)
+        c.members.removeAll(keepingCapacity: true)
+        c.memberPositions = nil
+        if c.members.capacity < 8 { c.members.reserveCapacity(8) }
+    }
+
+    /// Keeps `c`'s members array for the next row (`lendMembers(to:)`); `c` is left with none.
+    mutating func takeBackMembers(from c: inout Candidate) {
+        swap(&spareMembers, &c.members)
+    }
+
     mutating func append(_ c: Candidate) {
         let row = Int32(count)
         fileOrder.append(UInt16(clamping: c.fileOrder))
-        line.append(Int32(clamping: c.location.line))
+        line.append(Int32(clamping: c.line))
         var k = UInt8(Self.kinds.firstIndex(of: c.kind)!)
         if c.sourceKind == .crm { k |= 0x10 }
         if c.free { k |= 0x20 }
@@ -268,7 +283,7 @@ struct CandidateStore {
         let order = Int(fileOrder[i])
         let k = flags[i]
         let person = k >> 6
-        var c = Candidate(fileOrder: order, location: SourceLocation(file: fileNames[order], line: Int(line[i]), byte: 0),
+        var c = Candidate(fileOrder: order, line: Int(line[i]),
                           sourceKind: k & 0x10 != 0 ? .crm : .calendar, kind: Self.kinds[Int(k & 0x0F)],
                           start: startOf(i), end: endOf(i), visitDates: visits[Int32(i)],
                           uid: uid[i] == 0 ? nil : uid[i], organizer: organizer[i] < 0 ? nil : Int(organizer[i]),

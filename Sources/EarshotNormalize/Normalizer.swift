@@ -195,24 +195,14 @@ public final class Normalizer {
         partsRead[file.displayName] = try SplitRead.read(file, size: size, ledger: &ledger, inspected: inspected, parts: parallelism,
                            minimumPartBytes: minimumPartBytes, consumer: { k in
             if k == 0 {
-                return { row in
-                    switch reader.read(row, unresolved: &self.unresolved) {
-                    case let .candidate(c): self.candidates.append(c); return .accepted
-                    case let .outcome(o): return o
-                    }
-                }
+                return { row in reader.read(row, unresolved: &self.unresolved, into: &self.candidates) }
             }
             let state = PartState(directory: self.directory.snapshot(), addressBase: self.directory.addresses.count,
                                   fileNames: self.candidates.fileNames)
             states[k] = state
             var partReader = reader
             partReader.directory = state.directory
-            return { [partReader] row in
-                switch partReader.read(row, unresolved: &state.unresolved) {
-                case let .candidate(c): state.candidates.append(c); return .accepted
-                case let .outcome(o): return o
-                }
-            }
+            return { [partReader] row in partReader.read(row, unresolved: &state.unresolved, into: &state.candidates) }
         }, adopt: { k, lineOffset in
             guard let state = states[k] else { return }
             states[k] = nil
@@ -537,6 +527,18 @@ private final class PartState {
 protocol CandidateRowReading {
     var directory: Directory { get set }
     func read(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult
+    /// `read(_:unresolved:)` with the candidate appended to `store` (the row is then accepted): a
+    /// reader that builds it in place saves copying it out through a `RowResult`.
+    func read(_ row: MappedRow, unresolved: inout [String: Int], into store: inout CandidateStore) -> RowDisposition
+}
+
+extension CandidateRowReading {
+    func read(_ row: MappedRow, unresolved: inout [String: Int], into store: inout CandidateStore) -> RowDisposition {
+        switch read(row, unresolved: &unresolved) {
+        case let .candidate(c): store.append(c); return .accepted
+        case let .outcome(o): return o
+        }
+    }
 }
 
 extension CalendarRowReader: CandidateRowReading {}

@@ -74,7 +74,7 @@ struct CalendarBytePathTests {
             let members = c.people.map { "p\($0.person)\($0.declined ? "d" : "")" }
                 + c.customers.map { "c:" + directory.addresses[$0] } + c.otherExternal.map { "o:" + directory.addresses[$0] }
                 + c.accounts.map { "a\($0)" }
-            return "candidate \(c.location) \(c.kind) \(c.start)-\(c.end) \(String(describing: c.visitDates)) uid \(String(describing: c.uid)) "
+            return "candidate line \(c.line) \(c.kind) \(c.start)-\(c.end) \(String(describing: c.visitDates)) uid \(String(describing: c.uid)) "
                 + "org \(String(describing: c.organizer)) subject [\(c.subject)] inPerson \(String(describing: c.inPerson)) "
                 + "free \(c.free) members \(members)"
         }
@@ -97,18 +97,23 @@ struct CalendarBytePathTests {
         var unresolvedBytes: [String: Int] = [:], unresolvedText: [String: Int] = [:]
         var rows = 0, byBytes = 0, candidates = 0, kept = 0
         var ledger = Ledger()
+        var stored = CandidateStore(fileNames: ["events.csv"])
         try SourceReader.read(file, ledger: &ledger, inspected: inspected) { row in
             rows += 1
             let expected = text.readText(row, unresolved: &unresolvedText)
             // `read`'s own test: the byte path is valid only where its columns are ASCII (without this
             // guard, a non-ASCII uid such as "İd-3" hashes differently: the test fails).
+            let before = stored.count
             guard row.record.nonASCIIFields & bytes.asciiColumns == 0,
-                  let seen = bytes.readASCII(row, unresolved: &unresolvedBytes) else {
+                  let disposition = bytes.readASCII(row, unresolved: &unresolvedBytes, into: &stored) else {
                 // Left to the String path: that is what `read` does with it.
                 _ = bytes.readText(row, unresolved: &unresolvedBytes)
                 return .accepted
             }
             byBytes += 1
+            // The byte path stores its candidate (and only then accepts the row); read it back.
+            #expect((disposition == .accepted) == (stored.count == before + 1))
+            let seen: RowResult = stored.count > before ? .candidate(stored[before]) : .outcome(disposition)
             if case let .candidate(c) = seen { candidates += 1; if !c.subject.isEmpty { kept += 1 } }
             #expect(Self.describe(seen, bytesDirectory) == Self.describe(expected, textDirectory), "line \(row.location.line)")
             return .accepted

@@ -52,7 +52,7 @@ struct CandidateStoreTests {
         let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
         var unresolved: [String: Int] = [:]
         func candidate(_ i: Int) -> Candidate {
-            var c = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: i + 2, byte: 0), sourceKind: .calendar,
+            var c = Candidate(fileOrder: 0, line: i + 2, sourceKind: .calendar,
                               kind: i % 5 == 0 ? .visit : .meeting, start: 1_767_225_600 + Int64(i) * 60, end: 1_767_225_600 + Int64(i) * 60 + 1_800,
                               visitDates: i % 5 == 0 ? 20_454...20_455 : nil, uid: UInt64(i + 1), organizer: i % 3,
                               subject: i % 7 == 0 ? "all hands \(i)" : "", inPerson: nil, free: false)
@@ -73,7 +73,7 @@ struct CandidateStoreTests {
         #expect(main.count == n + 1)
         for i in [0, 1, 65_535, 65_536, 131_072, n - 1] {
             let back = main[i + 1], want = candidate(i)
-            #expect(back.location.line == i + 2 + 100)
+            #expect(back.line == i + 2 + 100)
             #expect(back.start == want.start && back.end == want.end && back.uid == want.uid && back.organizer == want.organizer)
             #expect(back.visitDates == want.visitDates && back.subject == want.subject && back.kind == want.kind)
             #expect(back.people == want.people)
@@ -90,7 +90,7 @@ struct CandidateStoreTests {
         let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
         var unresolved: [String: Int] = [:]
         func candidate(_ i: Int, start: Int64, length: Int64 = 1_800) -> Candidate {
-            var c = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: i + 2, byte: 0), sourceKind: .calendar,
+            var c = Candidate(fileOrder: 0, line: i + 2, sourceKind: .calendar,
                               kind: .meeting, start: start, end: start + length, visitDates: nil, uid: nil, organizer: nil,
                               subject: "", inPerson: nil, free: false)
             for k in 0..<(i % 9) { c.add(.person(i + k), in: d, unresolved: &unresolved) }
@@ -118,7 +118,7 @@ struct CandidateStoreTests {
     func roundTrip() {
         let d = Directory(companyDomains: ["acme.example"], ignoreDomains: [])
         var unresolved: [String: Int] = [:]
-        var c = Candidate(fileOrder: 1, location: SourceLocation(file: "b.csv", line: 42, byte: 0), sourceKind: .crm,
+        var c = Candidate(fileOrder: 1, line: 42, sourceKind: .crm,
                           kind: .visit, start: 1_767_225_600, end: 1_767_312_000, visitDates: 20_454...20_455,
                           uid: 0xFFFF_0000_1234_5678, organizer: 3, subject: "All hands", inPerson: true, free: true)
         c.crmId = 99
@@ -126,7 +126,7 @@ struct CandidateStoreTests {
         c.add(.person(536_870_911), declined: true, in: d, unresolved: &unresolved) // the largest id a member keeps (2^29 - 1)
         c.add(.otherExternal("x@other.example"), in: d, unresolved: &unresolved)
         c.addAccount(7)
-        var plain = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: 2, byte: 0), sourceKind: .calendar,
+        var plain = Candidate(fileOrder: 0, line: 2, sourceKind: .calendar,
                               kind: .meeting, start: 0, end: 60, visitDates: nil, uid: nil, organizer: nil, subject: "",
                               inPerson: false, free: false)
         plain.add(.person(1), in: d, unresolved: &unresolved)
@@ -135,7 +135,7 @@ struct CandidateStoreTests {
         store.append(plain)
         store.append(c)
         let back = store[1], plainBack = store[0]
-        #expect(back.location.file == "b.csv" && back.location.line == 42 && back.fileOrder == 1)
+        #expect(store.locationOf(1).file == "b.csv" && back.line == 42 && back.fileOrder == 1)
         #expect(back.sourceKind == .crm && back.kind == .visit && back.free && back.inPerson == true)
         #expect(back.start == c.start && back.end == c.end && back.visitDates == 20_454...20_455)
         #expect(back.uid == c.uid && back.organizer == 3 && back.crmId == 99 && back.subject == "All hands")
@@ -147,7 +147,7 @@ struct CandidateStoreTests {
         // Starts are kept as 32-bit offsets from the first row's start (0 here) and durations in 32 bits;
         // a start 3e9 seconds before it and a duration of 8e9 seconds (about 254 years) go to the rare columns.
         var long = plain
-        long.location = SourceLocation(file: "b.csv", line: 50, byte: 0)
+        long.line = 50
         long.fileOrder = 1
         long.start = -3_000_000_000
         long.end = 5_000_000_000
@@ -171,7 +171,7 @@ struct PackedKeyDedupTests {
         ledger.open("a.csv")
         var store = CandidateStore(fileNames: ["a.csv"])
         for (line, row) in rows.enumerated() {
-            var c = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: line + 2, byte: 0), sourceKind: .calendar,
+            var c = Candidate(fileOrder: 0, line: line + 2, sourceKind: .calendar,
                               kind: .meeting, start: row.start, end: row.start + 1_800, visitDates: nil, uid: row.uid, organizer: nil,
                               subject: "", inPerson: nil, free: false)
             c.add(.person(row.person), in: d, unresolved: &unresolved)
@@ -276,7 +276,7 @@ struct SlotTableTests {
     @Test("members past 32: same list as the plain rule, declines upgrading in place", arguments: [10, 33, 500])
     func manyMembers(distinct: Int) {
         var generator = SplitMix(seed: 2028)
-        var c = Candidate(fileOrder: 0, location: SourceLocation(file: "f", line: 1, byte: 0), sourceKind: .calendar,
+        var c = Candidate(fileOrder: 0, line: 1, sourceKind: .calendar,
                           kind: .meeting, start: 0, end: 60, visitDates: nil, uid: nil, organizer: nil, subject: "",
                           inPerson: nil, free: false)
         var expected: [Int64] = []
@@ -337,7 +337,7 @@ struct SlotTableTests {
             let people = (0..<Int.random(in: 2...6, using: &generator)).map { _ in Int.random(in: 0..<300, using: &generator) }
             let customer = Int.random(in: 0..<200, using: &generator)
             for _ in people {
-                var c = Candidate(fileOrder: 0, location: SourceLocation(file: "a.csv", line: 0, byte: 0), sourceKind: .calendar,
+                var c = Candidate(fileOrder: 0, line: 0, sourceKind: .calendar,
                                   kind: .meeting, start: start, end: start + 1_800, visitDates: nil, uid: uid, organizer: nil,
                                   subject: "", inPerson: nil, free: false)
                 var unresolved: [String: Int] = [:]
@@ -349,7 +349,7 @@ struct SlotTableTests {
         rows.shuffle(using: &generator)
         for (i, var c) in rows.enumerated() {
             c.fileOrder = i < rows.count / 2 ? 0 : 1
-            c.location = SourceLocation(file: store.fileNames[c.fileOrder], line: i + 2, byte: 0)
+            c.line = i + 2
             store.append(c)
         }
         let counts = [0, 1].map { f in rows.indices.filter { ($0 < rows.count / 2 ? 0 : 1) == f }.count }
