@@ -11,12 +11,15 @@ static inline int earshot_csv_no_space(unsigned char c) {
     return 0;
 }
 
-/* 1 when libcsv's built-in space test (space and tab, without a space function) treats this segment
-   exactly as earshot_csv_no_space does, so the parser may run it without a per-byte function call.
-   libcsv only acts on a space or tab (other than the delimiter) that starts a field, ends an unquoted
-   field, or follows a closing quote: each of those touches a delimiter, a quote, a line end, or the
+/* Whether libcsv's built-in space test (space and tab, without a space function) treats a segment
+   exactly as earshot_csv_no_space does, so the parser may run it without a per-byte function call
+   (EARSHOT_SEGMENT_MAY_TRIM unset, from earshot_csv_scan_segment). libcsv only acts on a space or
+   tab (other than the delimiter) that starts a field, ends an unquoted field, or follows a closing quote: each of those touches a delimiter, a quote, a line end, or the
    segment's edge (a field may continue in the next segment). A segment with no such space or tab
-   trims nothing either way. Checked in C over the segment's bytes before it is parsed. */
+   trims nothing either way. Checked in C over the segment's bytes before it is parsed. A segment that
+   starts a record starts outside any quoted field: a space or tab inside a quoted field is then never
+   trimmed, whatever its neighbours (a quoted subject's ", " does not make the whole line take the
+   space function). */
 static inline int earshot_csv_space_at_edge(const unsigned char *p, size_t n, size_t i, unsigned char delim) {
     if (i == 0 || i + 1 == n) return 1;
     unsigned char a = p[i - 1], b = p[i + 1];
@@ -38,34 +41,62 @@ static inline int earshot_csv_may_trim_at(const unsigned char *p, size_t n, size
     return (*quotes & 1) == 0;
 }
 
-/* starts_outside_quotes: the segment starts a record, so outside any quoted field: a space or tab
-   inside a quoted field is then never trimmed, whatever its neighbours (a quoted subject's ", " does
-   not make the whole line take the space function). */
-static inline int earshot_csv_segment_trims_nothing(const unsigned char *p, size_t n, unsigned char delim,
-                                                    int starts_outside_quotes) {
-    size_t quotes = 0, counted = 0;
-    /* Eight bytes at a time: a word with no space and no tab (other than a tab delimiter) is skipped
-       whole; in a word holding one, only the bytes flagged are checked. */
-    const unsigned long long ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    const unsigned long long spaces = 0x20 * ones, tabs = delim == 0x09 ? 0 : 0x09 * ones;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        unsigned long long w;
-        __builtin_memcpy(&w, p + i, 8);
-        unsigned long long s = w ^ spaces, t = w ^ tabs;
-        unsigned long long found = ((s - ones) & ~s & highs) | (tabs ? ((t - ones) & ~t & highs) : 0);
-        /* Only the flagged bytes are looked at (lowest first); a flag may be false past a true one,
-           so each flagged byte is still tested for a space or tab. */
-        while (found) {
-            size_t j = i + (size_t)(__builtin_ctzll(found) >> 3);
-            if (earshot_csv_may_trim_at(p, n, j, delim, starts_outside_quotes, &quotes, &counted)) return 0;
-            found &= found - 1;
+/* What the reader learns about a segment in the same pass that finds its end (earshot_csv_scan_segment). */
+enum {
+    EARSHOT_SEGMENT_QUOTE_OR_NUL = 1, /* a quote or a NUL byte: its fields are copied, not read in place */
+    EARSHOT_SEGMENT_NON_ASCII = 2,    /* a byte of 0x80 or more: its fields' encoding is checked */
+    EARSHOT_SEGMENT_MAY_TRIM = 4      /* a space or tab libcsv's built-in test might trim (earshot_csv_may_trim_at) */
+};
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* The next segment of p[0..<n]: up to and including the first LF or CR (all n bytes when there is
+   none). Returns its length and sets *flags (EARSHOT_SEGMENT_*) for exactly those bytes: one pass
+   instead of three (the line end, quotes/NULs/non-ASCII, the space test), sixteen bytes at a time
+   with SSE2. Spaces and tabs are judged by earshot_csv_may_trim_at, on the whole of p[0..<n]: a byte's
+   neighbours within the segment are the same there, and a segment that ends before n ends with its
+   line end, which is not a space. */
+static inline size_t earshot_csv_scan_segment(const unsigned char *p, size_t n, unsigned char delim,
+                                              int starts_outside_quotes, int *flags) {
+    int f = 0;
+    size_t quotes = 0, counted = 0, i = 0;
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8(0x0A), cr = _mm_set1_epi8(0x0D), quote = _mm_set1_epi8(0x22);
+    const __m128i zero = _mm_setzero_si128(), space = _mm_set1_epi8(0x20);
+    const __m128i tab = _mm_set1_epi8(delim == 0x09 ? 0x20 : 0x09); /* a tab delimiter is never trimmed */
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        unsigned eol = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+        unsigned keep = eol ? ((eol & (0u - eol)) << 1) - 1 : 0xFFFFu; /* through the first line end */
+        if ((unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, zero))) & keep)
+            f |= EARSHOT_SEGMENT_QUOTE_OR_NUL;
+        if ((unsigned)_mm_movemask_epi8(v) & keep) f |= EARSHOT_SEGMENT_NON_ASCII;
+        unsigned s = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab))) & keep;
+        for (; s && !(f & EARSHOT_SEGMENT_MAY_TRIM); s &= s - 1) {
+            if (earshot_csv_may_trim_at(p, n, i + (size_t)__builtin_ctz(s), delim, starts_outside_quotes, &quotes, &counted))
+                f |= EARSHOT_SEGMENT_MAY_TRIM;
+        }
+        if (eol) {
+            *flags = f;
+            return i + (size_t)__builtin_ctz(eol) + 1;
         }
     }
+#endif
     for (; i < n; i++) {
-        if (earshot_csv_may_trim_at(p, n, i, delim, starts_outside_quotes, &quotes, &counted)) return 0;
+        unsigned char c = p[i];
+        if (c == 0x22 || c == 0) f |= EARSHOT_SEGMENT_QUOTE_OR_NUL;
+        if (c >= 0x80) f |= EARSHOT_SEGMENT_NON_ASCII;
+        if (!(f & EARSHOT_SEGMENT_MAY_TRIM) && earshot_csv_may_trim_at(p, n, i, delim, starts_outside_quotes, &quotes, &counted))
+            f |= EARSHOT_SEGMENT_MAY_TRIM;
+        if (c == 0x0A || c == 0x0D) {
+            *flags = f;
+            return i + 1;
+        }
     }
-    return 1;
+    *flags = f;
+    return n;
 }
 
 /* Asks the CPU to start loading the cache line at p: a hash table slot that will be read a little

@@ -89,7 +89,7 @@ public final class LibCSVReader {
     }
 
     /// True while the parser runs without a space function (libcsv's built-in space-or-tab test): only
-    /// for segments where that trims nothing (`earshot_csv_segment_trims_nothing`), which is most lines.
+    /// for segments where that trims nothing (no `EARSHOT_SEGMENT_MAY_TRIM`), which is most lines.
     /// libcsv calls a space function for every byte of an unquoted field, at about the cost of parsing.
     private var builtInSpaceTest = false
     /// Tests set this to check that choosing per segment changes nothing.
@@ -97,10 +97,10 @@ public final class LibCSVReader {
     /// Tests set this to check that reading fields where a line lies (`CSVRecord.fieldGap`) changes nothing.
     var alwaysCopyFields = false
 
-    /// - Parameter startsRecord: the segment starts a record, so outside any quoted field.
-    private func chooseSpaceTest(for seg: UnsafeBufferPointer<UInt8>, startsRecord: Bool) {
-        let builtIn = !alwaysSpaceFunction
-            && earshot_csv_segment_trims_nothing(seg.baseAddress, seg.count, delimiter, startsRecord ? 1 : 0) != 0
+    /// - Parameter mayTrim: libcsv's built-in space test might trim a space or tab in the segment
+    ///   (`EARSHOT_SEGMENT_MAY_TRIM`).
+    private func chooseSpaceTest(mayTrim: Bool) {
+        let builtIn = !alwaysSpaceFunction && !mayTrim
         if builtIn != builtInSpaceTest {
             csv_set_space_func(parser, builtIn ? nil : earshot_csv_no_space)
             builtInSpaceTest = builtIn
@@ -119,21 +119,15 @@ public final class LibCSVReader {
         guard let base = bytes.baseAddress else { return }
         var start = 0
         let count = bytes.count
-        // The next CR at or after `start` (count: none left in the chunk), searched again only once
-        // passed: a file without CRs is scanned for one once per chunk, not once per line.
-        var nextCR = -1
         while start < count {
-            // One segment: up to and including the next CR or LF, or to the end of the chunk. Found with
-            // memchr (vectorized) for LF and for CR (CR-only and CRLF files).
-            var end = count
-            if let lf = memchr(base + start, 0x0A, count - start) { end = base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) }
-            if nextCR < start {
-                nextCR = memchr(base + start, 0x0D, count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
-            }
-            end = min(end, nextCR)
-            if end < count { end += 1 }
-            segment(UnsafeBufferPointer(start: base + start, count: end - start))
-            start = end
+            // One segment: up to and including the next CR or LF, or to the end of the chunk, found in
+            // the same pass (C, SSE2) that tells what the segment holds. A segment that starts a record
+            // starts outside any quoted field.
+            var flags: Int32 = 0
+            let startsRecord = parser.pointee.pstate == 0 && atLineStart
+            let length = earshot_csv_scan_segment(base + start, count - start, delimiter, startsRecord ? 1 : 0, &flags)
+            segment(UnsafeBufferPointer(start: base + start, count: length), scanned: flags)
+            start += length
         }
     }
 
@@ -167,7 +161,8 @@ public final class LibCSVReader {
         }
     }
 
-    private func segment(_ seg: UnsafeBufferPointer<UInt8>) {
+    /// - Parameter scanned: what `earshot_csv_scan_segment` found in `seg` (`EARSHOT_SEGMENT_*`).
+    private func segment(_ seg: UnsafeBufferPointer<UInt8>, scanned: Int32) {
         let last = seg[seg.count - 1]
         let endsLine = last == 0x0A || last == 0x0D
         defer { advance(over: seg, endsLine: endsLine, last: last) }
@@ -203,12 +198,12 @@ public final class LibCSVReader {
         // A whole line that starts a record and holds no quote and no NUL: its fields are the text
         // between its delimiters, so they are read where the line lies (`CSVRecord.fieldGap`) instead
         // of copied field by field; a line with non-ASCII bytes has its fields checked once it ends.
-        let kind = rowNotBegun && pending.isEmpty && endsLine && !alwaysCopyFields ? Self.kind(of: seg) : .quotedOrNUL
-        context.fieldsInLine = kind != .quotedOrNUL
-        context.lineHasNonASCII = kind == .plainNonASCII
+        context.fieldsInLine = rowNotBegun && pending.isEmpty && endsLine && !alwaysCopyFields
+            && scanned & Int32(EARSHOT_SEGMENT_QUOTE_OR_NUL) == 0
+        context.lineHasNonASCII = context.fieldsInLine && scanned & Int32(EARSHOT_SEGMENT_NON_ASCII) != 0
         pending.append(contentsOf: seg)
 
-        chooseSpaceTest(for: seg, startsRecord: rowNotBegun && atLineStart)
+        chooseSpaceTest(mayTrim: scanned & Int32(EARSHOT_SEGMENT_MAY_TRIM) != 0)
         let used = csv_parse(parser, seg.baseAddress, seg.count, fieldCallback, recordCallback, contextPointer)
         if used < seg.count {
             let status = csv_error(parser)
@@ -223,32 +218,6 @@ public final class LibCSVReader {
             return
         }
         emitIfComplete()
-    }
-
-    /// What a line holds, for reading its fields where they lie.
-    enum LineKind { case quotedOrNUL, plainASCII, plainNonASCII }
-
-    /// Whether `seg` holds a quote or a NUL byte, else whether it is all ASCII: eight bytes at a time.
-    static func kind(of seg: UnsafeBufferPointer<UInt8>) -> LineKind {
-        guard let base = seg.baseAddress else { return .plainASCII }
-        let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, quotes = 0x22 * ones
-        var high: UInt64 = 0
-        var i = 0
-        while i + 8 <= seg.count {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let q = w ^ quotes
-            // Nonzero exactly when `w` has a zero byte (a NUL) or `q` has one (a quote).
-            if ((w &- ones) & ~w | (q &- ones) & ~q) & highs != 0 { return .quotedOrNUL }
-            high |= w
-            i += 8
-        }
-        while i < seg.count {
-            if base[i] == 0x22 || base[i] == 0 { return .quotedOrNUL }
-            high |= UInt64(base[i])
-            i += 1
-        }
-        return high & highs != 0 ? .plainNonASCII : .plainASCII
     }
 
     private func advance(over seg: UnsafeBufferPointer<UInt8>, endsLine: Bool, last: UInt8) {
@@ -395,7 +364,7 @@ private final class ParseContext {
     var nonASCIIFields: UInt64 = 0
     var recordComplete = false
     var problem: RejectReason?
-    /// The record is one line with no quote and no NUL (`LibCSVReader.kind(of:)`): fields are not
+    /// The record is one line with no quote and no NUL (`earshot_csv_scan_segment`): fields are not
     /// copied, only where each ends in the line is noted.
     var fieldsInLine = false
     /// The line of a `fieldsInLine` record holds a byte that is not ASCII: fields are checked at its end.

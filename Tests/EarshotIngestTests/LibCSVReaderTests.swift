@@ -134,15 +134,17 @@ struct SpaceTestChoiceTests {
         #expect(Self.events(Array(" a , b \n".utf8), delimiter: 0x2C, chunk: .max, alwaysSpaceFunction: false) == ["1@0: a | b "])
     }
 
-    @Test("random text: same events with and without the choice, whole and in chunks of 1 to 7 bytes")
+    // Up to 70 bytes, whole or in chunks of 16 to 39: segments span several of the scan's 16-byte
+    // blocks (`earshot_csv_scan_segment`), with line ends, spaces and quotes at every place in a block.
+    @Test("random text: same events with and without the choice, whole and in chunks of 1 to 7 and 16 to 39 bytes")
     func randomText() {
         var rng = SplitMix(seed: 2026)
         let alphabet = Array("ab  \t\t,,;\"\"\r\n\n".utf8)
         for round in 0..<3_000 {
-            let length = Int(rng.next() % 40)
+            let length = Int(rng.next() % 70)
             let bytes = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
             let delimiter: UInt8 = [0x2C, 0x09, 0x3B][round % 3]
-            let chunk = round % 2 == 0 ? Int.max : 1 + Int(rng.next() % 7)
+            let chunk = [Int.max, Int.max, 1 + Int(rng.next() % 7), 1 + Int(rng.next() % 7), 16 + Int(rng.next() % 24)][round % 5]
             let chosen = Self.events(bytes, delimiter: delimiter, chunk: chunk, alwaysSpaceFunction: false)
             let always = Self.events(bytes, delimiter: delimiter, chunk: chunk, alwaysSpaceFunction: true)
             #expect(chosen == always, "input \(bytes), delimiter \(delimiter), chunk \(chunk)")
