@@ -46,10 +46,23 @@ struct ASCIIField {
         return true
     }
 
+    /// `equalsFolded` for any of `literals` (a loop: `contains(where: equalsFolded)` allocated a closure
+    /// context per call).
+    func equalsFolded(anyOf literals: [[UInt8]]) -> Bool {
+        for literal in literals where equalsFolded(literal) { return true }
+        return false
+    }
+
+    /// `hasFoldedPrefix` for any of `literals`.
+    func hasFoldedPrefix(anyOf literals: [[UInt8]]) -> Bool {
+        for literal in literals where hasFoldedPrefix(literal) { return true }
+        return false
+    }
+
     /// `Normalizer.isTrue` on ASCII bytes.
     var truth: Bool? {
         if isEmpty { return nil }
-        for (words, value) in Self.truthWords where words.contains(where: equalsFolded) { return value }
+        for (words, value) in Self.truthWords where equalsFolded(anyOf: words) { return value }
         return nil
     }
 

@@ -298,7 +298,7 @@ struct CalendarRowReader {
         if let subjectText {
             if Self.isCancelled(subject: subjectText) { return (.ignored(.cancelled)) }
         } else if let first = subject.first, Self.cancelledInitials.contains(first | 0x20),
-                  Self.cancelledASCII.contains(where: subject.hasFoldedPrefix) {
+                  subject.hasFoldedPrefix(anyOf: Self.cancelledASCII) {
             return (.ignored(.cancelled))
         }
         let status = field(columns.status)
@@ -335,7 +335,7 @@ struct CalendarRowReader {
         if case let .outcome(o) = checkTimes(start: start, end: end, visitDates: &visitDates) { return o }
 
         let showAs = field(columns.showAs)
-        let free = !showAs.isEmpty && Self.freeWords.contains(where: showAs.equalsFolded)
+        let free = !showAs.isEmpty && showAs.equalsFolded(anyOf: Self.freeWords)
         var c = Candidate(fileOrder: fileOrder, line: row.location.line, sourceKind: .calendar,
                           kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
                           uid: field(columns.uid).uidHash, organizer: nil, subject: "",

@@ -376,8 +376,10 @@ public final class Directory {
             return
         }
         // The pieces first, each one's slot prefetched, then each resolved: their waits for memory
-        // overlap instead of following one another.
-        var pieces: [ListPiece] = []
+        // overlap instead of following one another. The pieces' buffer is reused from list to list.
+        var pieces = spareListPieces
+        spareListPieces = []
+        pieces.removeAll(keepingCapacity: true)
         func piece(_ a: Int, _ b: Int) {
             var a = a, b = b
             while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
@@ -390,14 +392,26 @@ public final class Directory {
             start = i + 1
         }
         piece(start, range.upperBound)
-        var participants: [ResolvedParticipant] = []
-        participants.reserveCapacity(pieces.count)
+        // The slot's entry is taken out and refilled in place: its arrays keep their room (no
+        // allocation per list met; nothing the loop calls touches the list cache).
+        let slot = Self.listSlot(hash)
+        var entry = listCache[slot] ?? CachedList(hash: hash, spaceSeparated: false, text: [], participants: [])
+        listCache[slot] = nil
+        entry.hash = hash
+        entry.spaceSeparated = false
+        entry.text.removeAll(keepingCapacity: true)
+        entry.text.append(contentsOf: bytes[range])
+        entry.participants.removeAll(keepingCapacity: true)
         for p in pieces {
-            if let r = resolve(bytes: bytes, range: p.range, hash: p.hash) { participants.append(r) }
+            if let r = resolve(bytes: bytes, range: p.range, hash: p.hash) { entry.participants.append(r) }
         }
-        for r in participants { body(r) }
-        listCache[Self.listSlot(hash)] = CachedList(hash: hash, spaceSeparated: false, text: Array(bytes[range]), participants: participants)
+        spareListPieces = pieces
+        for r in entry.participants { body(r) }
+        listCache[slot] = entry
     }
+
+    /// `forEachParticipant(inASCIIList:_:)`'s pieces buffer between calls.
+    private var spareListPieces: [ListPiece] = []
 
     /// One participant's place in an attendee list and its hash.
     private struct ListPiece {
