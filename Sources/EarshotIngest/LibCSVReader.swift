@@ -241,7 +241,8 @@ public final class LibCSVReader {
             // (copied on write only if it kept the record).
             let inLine = context.fieldsInLine
             onEvent(.record(CSVRecord(fieldBytes: inLine ? pending : context.bytes, fieldEnds: context.ends, fieldGap: inLine ? 1 : 0,
-                                      nonASCIIFields: context.nonASCIIFields, line: start.line, byte: start.byte, rawBytes: pending)))
+                                      nonASCIIFields: context.nonASCIIFields, line: start.line, byte: start.byte,
+                                      rawBytes: inLine ? [] : pending)))
         }
         context.reset()
         pending.removeAll(keepingCapacity: true)
@@ -314,7 +315,10 @@ public struct CSVRecord: Sendable {
     public let line: Int
     public let byte: Int
     /// The record's bytes as read (UTF-8 after transcoding), line end included.
-    public let rawBytes: [UInt8]
+    public var rawBytes: [UInt8] { fieldGap == 1 ? fieldBytes : copiedRecordBytes }
+    /// `rawBytes` of a record whose fields were copied (`fieldGap` 0); empty when `fieldBytes` is the line
+    /// itself (a record costs one reference less to copy).
+    private let copiedRecordBytes: [UInt8]
 
     public init(fields: [String], line: Int, byte: Int, rawBytes: [UInt8]) {
         var bytes: [UInt8] = [], ends: [Int] = []
@@ -327,6 +331,7 @@ public struct CSVRecord: Sendable {
         self.init(fieldBytes: bytes, fieldEnds: ends, fieldGap: 0, nonASCIIFields: mask, line: line, byte: byte, rawBytes: rawBytes)
     }
 
+    /// `rawBytes` is not kept when `fieldGap` is 1: the fields' bytes are then the record's own.
     init(fieldBytes: [UInt8], fieldEnds: [Int], fieldGap: Int, nonASCIIFields: UInt64, line: Int, byte: Int, rawBytes: [UInt8]) {
         self.fieldBytes = fieldBytes
         self.fieldEnds = fieldEnds
@@ -334,7 +339,7 @@ public struct CSVRecord: Sendable {
         self.nonASCIIFields = nonASCIIFields
         self.line = line
         self.byte = byte
-        self.rawBytes = rawBytes
+        self.copiedRecordBytes = fieldGap == 1 ? [] : rawBytes
     }
 
     public var fieldCount: Int { fieldEnds.count }

@@ -103,30 +103,37 @@ public struct ColumnMap: Sendable {
     public var isComplete: Bool { missingRequired.isEmpty }
 }
 
-/// A file's column map held by reference: the rows of one stream all point at their stream's copy, so
-/// a row costs one retain, of an object no other thread touches (an object retained from two threads
-/// at once moves between their caches on every row).
+/// A file's column map and name held by reference: the rows of one stream all point at their stream's
+/// copy, so a row costs one retain, of an object no other thread touches (an object retained from two
+/// threads at once moves between their caches on every row).
 final class ColumnMapReference: Sendable {
     let map: ColumnMap
-    init(_ map: ColumnMap) { self.map = map }
+    let file: String
+    init(_ map: ColumnMap, file: String) {
+        self.map = map
+        self.file = file
+    }
 }
 
 /// A record whose columns are addressed by canonical field name.
 public struct MappedRow: Sendable {
     public let record: CSVRecord
-    public let location: SourceLocation
     private let columns: ColumnMapReference
     private var map: ColumnMap { columns.map }
 
-    public init(record: CSVRecord, location: SourceLocation, map: ColumnMap) {
-        self.init(record: record, location: location, columns: ColumnMapReference(map))
+    public init(record: CSVRecord, file: String, map: ColumnMap) {
+        self.init(record: record, columns: ColumnMapReference(map, file: file))
     }
 
-    init(record: CSVRecord, location: SourceLocation, columns: ColumnMapReference) {
+    init(record: CSVRecord, columns: ColumnMapReference) {
         self.record = record
-        self.location = location
         self.columns = columns
     }
+
+    /// Where the row is: its file, and its record's first line and byte.
+    public var location: SourceLocation { SourceLocation(file: columns.file, line: record.line, byte: record.byte) }
+    /// The line the row's record starts on (`location.line`, without making a location).
+    public var line: Int { record.line }
 
     /// The value of a canonical field, with spaces at both ends removed; "" when the column is absent.
     public subscript(field: String) -> String {

@@ -36,7 +36,7 @@ final class RowStream {
         // This stream's own copy of the name: every row's location holds it, and the streams of a file
         // read in parts run on separate threads (see `ColumnMapReference`).
         name = "\(file.displayName)"
-        columns = ColumnMapReference(preset.columnMap(for: sniff.header))
+        columns = ColumnMapReference(preset.columnMap(for: sniff.header), file: name)
         var width = sniff.header.count
         while width > 1, sniff.header[width - 1].trimmingSpaces().isEmpty { width -= 1 }
         self.width = width
@@ -117,14 +117,13 @@ final class RowStream {
                        "\(count) fields where the header has \(width)", record.rawText)
                 return
             }
-            let location = SourceLocation(file: name, line: record.line, byte: record.byte)
-            let row = MappedRow(record: record, location: location, columns: columns)
+            let row = MappedRow(record: record, columns: columns)
             readRows += 1
             switch consume(row) {
             case .accepted: acceptedRows += 1
             case let .ignored(rule): written.ignore(name, rule)
             case let .rejected(reason, detail):
-                written.reject(Reject(location: location, reason: reason, detail: detail, raw: record.rawText))
+                written.reject(Reject(location: row.location, reason: reason, detail: detail, raw: record.rawText))
             }
         }
     }

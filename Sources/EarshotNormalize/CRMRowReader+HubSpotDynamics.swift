@@ -27,7 +27,7 @@ extension CRMRowReader {
         }
         guard end >= start else { return .outcome(.rejected(.endBeforeStart, detail: "ends before it starts")) }
         if outsidePeriod(start: start, end: end, visitDates: nil) { return .outcome(.ignored(.outsidePeriod)) }
-        var c = Candidate(fileOrder: fileOrder, line: row.location.line, sourceKind: .crm, kind: .meeting,
+        var c = Candidate(fileOrder: fileOrder, line: row.line, sourceKind: .crm, kind: .meeting,
                           start: start, end: end, visitDates: nil, uid: nil, organizer: owner, subject: row["subject"],
                           inPerson: nil, free: false)
         c.add(.person(owner), in: directory, unresolved: &unresolved)
@@ -62,7 +62,7 @@ extension CRMRowReader {
         }
         let end = start + milliseconds / 1000
         if outsidePeriod(start: start, end: end, visitDates: nil) { return .outcome(.ignored(.outsidePeriod)) }
-        var c = Candidate(fileOrder: fileOrder, line: row.location.line, sourceKind: .crm, kind: .call,
+        var c = Candidate(fileOrder: fileOrder, line: row.line, sourceKind: .crm, kind: .call,
                           start: start, end: end, visitDates: nil, uid: nil, organizer: owner, subject: row["subject"],
                           inPerson: false, free: false)
         c.add(.person(owner), in: directory, unresolved: &unresolved)
@@ -103,7 +103,7 @@ extension CRMRowReader {
             visitDates = first.dayNumber...last.dayNumber
         }
         if outsidePeriod(start: start, end: end, visitDates: visitDates) { return .outcome(.ignored(.outsidePeriod)) }
-        var c = Candidate(fileOrder: fileOrder, line: row.location.line, sourceKind: .crm,
+        var c = Candidate(fileOrder: fileOrder, line: row.line, sourceKind: .crm,
                           kind: visitDates == nil ? .meeting : .visit, start: start, end: end, visitDates: visitDates, uid: nil,
                           organizer: owner, subject: row["subject"], inPerson: nil, free: false)
         c.add(.person(owner), in: directory, unresolved: &unresolved)

@@ -38,7 +38,7 @@ extension CRMRowReader {
         }
         let start = isCall ? at - Int64(max(0, seconds)) : at
         if outsidePeriod(start: start, end: at, visitDates: nil) { return .outcome(.ignored(.outsidePeriod)) }
-        var c = Candidate(fileOrder: fileOrder, line: row.location.line, sourceKind: .crm,
+        var c = Candidate(fileOrder: fileOrder, line: row.line, sourceKind: .crm,
                           kind: isCall ? .call : .email, start: start, end: at, visitDates: nil, uid: nil, organizer: owner,
                           subject: subject, inPerson: isCall ? false : nil, free: false)
         c.add(.person(owner), in: directory, unresolved: &unresolved)
@@ -74,7 +74,7 @@ extension CRMRowReader {
             : end > start || type.contains("event") ? .meeting : .other
         guard kind != .other else { return .outcome(.ignored(.notAnActivity)) }
         if outsidePeriod(start: start, end: end, visitDates: nil) { return .outcome(.ignored(.outsidePeriod)) }
-        var c = Candidate(fileOrder: fileOrder, line: row.location.line, sourceKind: .crm, kind: kind,
+        var c = Candidate(fileOrder: fileOrder, line: row.line, sourceKind: .crm, kind: kind,
                           start: start, end: end, visitDates: nil, uid: nil, organizer: owner, subject: subject, inPerson: nil, free: false)
         c.add(.person(owner), in: directory, unresolved: &unresolved)
         let acct = account(row["account"])

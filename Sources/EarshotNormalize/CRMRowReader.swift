@@ -160,7 +160,7 @@ struct CRMRowReader {
         }
         let type = (row[column: cols.subtype].isEmpty ? row[column: cols.type] : row[column: cols.subtype]).lowercased()
         let kind: InteractionKind = visitDates != nil ? .visit : type == "call" ? .call : type == "email" ? .email : .meeting
-        var c = Candidate(fileOrder: fileOrder, line: row.location.line, sourceKind: .crm,
+        var c = Candidate(fileOrder: fileOrder, line: row.line, sourceKind: .crm,
                           kind: kind, start: start, end: end, visitDates: visitDates, uid: nil, organizer: owner,
                           subject: row[column: cols.subject], inPerson: nil, free: row[column: cols.showAs].lowercased() == "free")
         c.crmId = Candidate.uidHash(Directory.cleanId(row[column: cols.id]) ?? "")

@@ -201,7 +201,7 @@ struct CalendarRowReader {
         }
         if let outcome = checkTimes(start: start, end: end, visitDates: &visitDates) { return outcome }
 
-        var c = Candidate(fileOrder: fileOrder, line: row.location.line, sourceKind: .calendar,
+        var c = Candidate(fileOrder: fileOrder, line: row.line, sourceKind: .calendar,
                           kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
                           uid: Candidate.uidHash(row[column: columns.uid]), organizer: nil, subject: subject,
                           inPerson: nil, free: Self.isFree(row[column: columns.showAs], outlook: isOutlook))
@@ -336,7 +336,7 @@ struct CalendarRowReader {
 
         let showAs = field(columns.showAs)
         let free = !showAs.isEmpty && showAs.equalsFolded(anyOf: Self.freeWords)
-        var c = Candidate(fileOrder: fileOrder, line: row.location.line, sourceKind: .calendar,
+        var c = Candidate(fileOrder: fileOrder, line: row.line, sourceKind: .calendar,
                           kind: visitDates != nil ? .visit : .meeting, start: start, end: end, visitDates: visitDates,
                           uid: field(columns.uid).uidHash, organizer: nil, subject: "",
                           inPerson: nil, free: free)
