@@ -31,6 +31,36 @@ struct RowValueTests {
         #expect(Normalizer.isTrue(text) == expected)
     }
 
+    /// An ASCII field from its text (one column, nothing to trim).
+    static func field(_ text: String) -> ASCIIField {
+        let bytes = Array(text.utf8)
+        return ASCIIField(bytes: bytes, ends: [bytes.count], gap: 0, column: 0)
+    }
+
+    // Words that are prefixes of each other, of 8 and 16 bytes and around them, and case pairs that
+    // differ only in bit 5 outside A–Z ("@" and "`", "[" and "{"): only A–Z are folded.
+    @Test("folded words: equal and prefix as lowercased() == and hasPrefix, on 2,000 random fields")
+    func foldedWords() {
+        let words = ["", "a", "free", "tentativ", "tentative", "abcdefghijklmnop", "abcdefghijklmno", "cancelled:", "[x", "@"]
+        let folded = words.map { Array($0.utf8) }
+        var generator = SplitMix(seed: 2028)
+        let letters = ["a", "A", "b", "c", "E", "f", "@", "`", "[", "{", "x", "X", ":", "tentative", "ABCDEFGH", "ijklmnop", "cancelled:"]
+        var equal = 0, prefixed = 0
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in letters.randomElement(using: &generator)! }.joined()
+            let f = Self.field(text)
+            #expect(f.equalsFolded(anyOf: folded) == words.contains(text.lowercased()), "\(text) in words")
+            for (word, w) in zip(words, folded) {
+                #expect(f.equalsFolded(w) == (text.lowercased() == word), "\(text) == \(word)")
+                #expect(f.hasFoldedPrefix(w) == text.lowercased().hasPrefix(word), "\(text) hasPrefix \(word)")
+                if text.lowercased() == word { equal += 1 }
+                if text.lowercased().hasPrefix(word) && !word.isEmpty { prefixed += 1 }
+            }
+        }
+        // Both answers occur, so both are compared.
+        #expect(equal > 20 && prefixed > 200)
+    }
+
     @Test("free/busy spellings", arguments: [
         ("busy", false, false), ("Busy", false, false), ("", false, false), ("free", false, true), ("Free", false, true),
         ("TRANSPARENT", false, true), ("frei", false, true), ("0", true, true), ("0", false, false), ("2", true, false),
