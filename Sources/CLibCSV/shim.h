@@ -2,6 +2,7 @@
 #define EARSHOT_CLIBCSV_SHIM_H
 /* libcsv, the system C library (Debian: libcsv-dev). Debian ships no pkg-config file: linked by name. */
 #include <csv.h>
+#include <stdlib.h>
 
 /* libcsv's space function: nothing is a space, so no field is trimmed. libcsv calls it for every byte
    of an unquoted field; as C it costs a cycle or two, where a Swift @convention(c) closure cost a sixth
@@ -97,6 +98,39 @@ static inline size_t earshot_csv_scan_segment(const unsigned char *p, size_t n, 
     }
     *flags = f;
     return n;
+}
+
+/* The field ends of a line read where it lies (no quote, no NUL: libcsv trims nothing there, so each
+   field is the text between delimiters): libcsv's callbacks note them here, in C, instead of calling
+   into Swift once per field. ends[i] is where field i ends, counted from the line's first byte. */
+struct earshot_line_fields {
+    long *ends;
+    long count;
+    long capacity;
+    int complete; /* the record ended */
+    int failed;   /* no memory for more ends */
+};
+
+static inline void earshot_line_field(void *data, size_t length, void *context) {
+    struct earshot_line_fields *f = (struct earshot_line_fields *)context;
+    (void)data;
+    if (f->count == f->capacity) {
+        long capacity = f->capacity ? f->capacity * 2 : 64;
+        long *ends = (long *)realloc(f->ends, (size_t)capacity * sizeof *ends);
+        if (!ends) {
+            f->failed = 1;
+            return;
+        }
+        f->ends = ends;
+        f->capacity = capacity;
+    }
+    f->ends[f->count] = (f->count ? f->ends[f->count - 1] + 1 : 0) + (long)length;
+    f->count++;
+}
+
+static inline void earshot_line_record(int terminator, void *context) {
+    (void)terminator;
+    ((struct earshot_line_fields *)context)->complete = 1;
 }
 
 /* Asks the CPU to start loading the cache line at p: a hash table slot that will be read a little

@@ -35,6 +35,8 @@ public final class LibCSVReader {
 
     private let parser: UnsafeMutablePointer<csv_parser>
     private let context = ParseContext()
+    /// Where libcsv's C callbacks note the field ends of a line read in place (`ParseContext.fieldsInLine`).
+    private let lineFields: UnsafeMutablePointer<earshot_line_fields>
     private let delimiter: UInt8
     private let blockSize: Int
     private let onEvent: (Event) -> Void
@@ -66,11 +68,15 @@ public final class LibCSVReader {
         self.onEvent = onEvent
         parser = .allocate(capacity: 1)
         Self.initialize(parser, delimiter: delimiter, blockSize: blockSize)
+        lineFields = .allocate(capacity: 1)
+        lineFields.initialize(to: earshot_line_fields(ends: nil, count: 0, capacity: 0, complete: 0, failed: 0))
     }
 
     deinit {
         csv_free(parser)
         parser.deallocate()
+        free(lineFields.pointee.ends)
+        lineFields.deallocate()
     }
 
     private static func initialize(_ parser: UnsafeMutablePointer<csv_parser>, delimiter: UInt8, blockSize: Int) {
@@ -204,7 +210,21 @@ public final class LibCSVReader {
         pending.append(contentsOf: seg)
 
         chooseSpaceTest(mayTrim: scanned & Int32(EARSHOT_SEGMENT_MAY_TRIM) != 0)
-        let used = csv_parse(parser, seg.baseAddress, seg.count, fieldCallback, recordCallback, contextPointer)
+        let used: Int
+        if context.fieldsInLine {
+            // A whole line, its fields where they lie: the ends are noted in C, handed over in one go.
+            lineFields.pointee.count = 0
+            lineFields.pointee.complete = 0
+            used = csv_parse(parser, seg.baseAddress, seg.count, earshot_line_field, earshot_line_record, lineFields)
+            if lineFields.pointee.failed != 0 {
+                lineFields.pointee.failed = 0
+                context.problem = context.problem ?? .fieldTooLarge
+            }
+            context.ends.append(contentsOf: UnsafeBufferPointer(start: lineFields.pointee.ends, count: lineFields.pointee.count))
+            context.recordComplete = lineFields.pointee.complete != 0
+        } else {
+            used = csv_parse(parser, seg.baseAddress, seg.count, fieldCallback, recordCallback, contextPointer)
+        }
         if used < seg.count {
             let status = csv_error(parser)
             let firstLine = lineStarts.count <= 1
@@ -416,12 +436,9 @@ extension ParseContext {
     }
 
     /// Appends one field's bytes, or marks the record malformed for a NUL byte or bytes that are not UTF-8.
+    /// Only for records copied field by field: a line read where it lies has its field ends noted in C
+    /// (`earshot_line_field`).
     func addField(_ data: UnsafeMutableRawPointer?, _ length: Int) {
-        if fieldsInLine {
-            // The field lies in the line right after the previous one's delimiter (libcsv trims nothing).
-            ends.append((ends.last.map { $0 + 1 } ?? 0) + length)
-            return
-        }
         defer { ends.append(bytes.count) }
         guard length > 0, let data else { return }
         let buffer = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: length)
