@@ -160,9 +160,10 @@ struct CRMRowReader {
         }
         let type = (row[column: cols.subtype].isEmpty ? row[column: cols.type] : row[column: cols.subtype]).lowercased()
         let kind: InteractionKind = visitDates != nil ? .visit : type == "call" ? .call : type == "email" ? .email : .meeting
+        // No subject: `finish` keeps none for CRM rows.
         var c = Candidate(fileOrder: fileOrder, line: row.line, sourceKind: .crm,
                           kind: kind, start: start, end: end, visitDates: visitDates, uid: nil, organizer: owner,
-                          subject: row[column: cols.subject], inPerson: nil, free: row[column: cols.showAs].lowercased() == "free")
+                          subject: "", inPerson: nil, free: row[column: cols.showAs].lowercased() == "free")
         c.crmId = Candidate.uidHash(Directory.cleanId(row[column: cols.id]) ?? "")
         c.add(.person(owner), in: directory, unresolved: &unresolved)
         var account = Directory.cleanId(row[column: cols.accountId]).flatMap { directory.account(id: $0) }

@@ -97,6 +97,7 @@ public final class Directory {
         classifyCache = other.classifyCache
         resolvedCache = other.resolvedCache
         personCache = other.personCache
+        addressClasses = other.addressClasses
     }
 
     /// The Salesforce "empty id" sentinel and blank values read as nil.
@@ -235,6 +236,17 @@ public final class Directory {
 
     /// Classifies an e-mail address.
     public func classify(address: EmailAddress) -> ParticipantClass {
+        if let known = addressClasses[address.normalized] { return known }
+        let c = classifyUncached(address: address)
+        addressClasses[address.normalized] = c
+        return c
+    }
+
+    /// `classify(address:)` by normalized address: CRM rows name the same contacts' addresses again and
+    /// again, and the domain rules cost thousands of instructions each time. Cleared with the other caches.
+    private var addressClasses: [String: ParticipantClass] = [:]
+
+    private func classifyUncached(address: EmailAddress) -> ParticipantClass {
         let domain = String(address.domain)
         if companyDomains.contains(domain) || companyDomains.contains(where: { domain.hasSuffix("." + $0) }) {
             if let p = personByEmail[address.normalized] { return .person(p) }
@@ -282,6 +294,7 @@ public final class Directory {
         listCache = [CachedList?](repeating: nil, count: Self.listCacheSlots)
         classifyCache = ByteKeyedTable()
         resolvedCache = ByteKeyedTable()
+        addressClasses = [:]
     }
 
     private func invalidateCaches() {
@@ -291,6 +304,7 @@ public final class Directory {
         if classifyCache.count > 0 { classifyCache = ByteKeyedTable() }
         if resolvedCache.count > 0 { resolvedCache = ByteKeyedTable() }
         if personCache.count > 0 { personCache = ByteKeyedTable() }
+        if !addressClasses.isEmpty { addressClasses = [:] }
     }
 
     /// Classifies what a calendar writes for a participant: an address, `Name <address>`, or a display name.
