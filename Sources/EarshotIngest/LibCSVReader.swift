@@ -66,17 +66,28 @@ public final class LibCSVReader {
         self.byte = startByte
         self.blockSize = blockSize
         self.onEvent = onEvent
-        parser = .allocate(capacity: 1)
+        parser = Self.allocateOwnLines(csv_parser.self)
         Self.initialize(parser, delimiter: delimiter, blockSize: blockSize)
-        lineFields = .allocate(capacity: 1)
+        lineFields = Self.allocateOwnLines(earshot_line_fields.self)
         lineFields.initialize(to: earshot_line_fields(ends: nil, count: 0, capacity: 0, complete: 0, failed: 0))
     }
 
     deinit {
         csv_free(parser)
-        parser.deallocate()
+        parser.deinitialize(count: 1)
+        UnsafeMutableRawPointer(parser).deallocate()
         free(lineFields.pointee.ends)
-        lineFields.deallocate()
+        lineFields.deinitialize(count: 1)
+        UnsafeMutableRawPointer(lineFields).deallocate()
+    }
+
+    /// Memory for one `T` on cache lines of its own: the readers of a file's parts are made one after
+    /// another on one thread, then written on every line from different threads; sharing a cache line
+    /// would move it between the cores at each write.
+    private static func allocateOwnLines<T>(_: T.Type) -> UnsafeMutablePointer<T> {
+        let line = 128 // two 64-byte lines: the CPU prefetches lines in pairs
+        let bytes = (MemoryLayout<T>.size + line - 1) / line * line
+        return UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: line).bindMemory(to: T.self, capacity: 1)
     }
 
     private static func initialize(_ parser: UnsafeMutablePointer<csv_parser>, delimiter: UInt8, blockSize: Int) {
