@@ -63,8 +63,15 @@ public enum Sniffer {
         let reader = LibCSVReader(delimiter: delimiter, blockSize: 4 << 10) { event in
             if case let .record(r) = event, rows.count < limit + 1 { rows.append(r.fields) }
         }
-        reader.feed(utf8)
-        if whole { reader.finish() } else if rows.count > limit { rows.removeLast() }
+        // Fed 16 KiB at a time, stopping once a record past `limit` has been read: the first `limit`
+        // are then complete (the sample is 256 KiB; its first 40 records are usually a few KiB).
+        var fed = 0
+        while fed < utf8.count && rows.count <= limit {
+            let end = min(utf8.count, fed + (16 << 10))
+            reader.feed(Array(utf8[fed..<end]))
+            fed = end
+        }
+        if rows.count > limit { rows.removeLast() } else if whole { reader.finish() }
         return Array(rows.prefix(limit))
     }
 
