@@ -1,5 +1,6 @@
-import EarshotModel
+@testable import EarshotModel
 import Testing
+import TestSupport
 @testable import EarshotNormalize
 
 @Suite("people, accounts and participant classification")
@@ -99,6 +100,23 @@ struct DirectoryTests {
         #expect(Directory.nameKey(name) == key)
     }
 
+    /// ASCII names take a byte path; it must give what the Character rules give, on random text dense
+    /// in what the rules act on (`<`, quotes, commas, spaces, tabs, CR LF, both cases).
+    @Test("ASCII name keys: bytes and Characters agree on 5,000 random names")
+    func asciiNameKeys() {
+        var generator = SplitMix(seed: 2029)
+        let pieces = ["Ben", "OKAFOR", "o'neil", " ", "  ", "\t", ",", "\"", "<", ">", "ben@acme.example", "\r\n", "A", "z", "-", "."]
+        var turned = 0
+        for _ in 0..<5_000 {
+            let name = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Directory.asciiNameKey(Array(name.utf8))
+            #expect(bytes == Directory.characterNameKey(name), "\(name.debugDescription)")
+            if name.utf8.contains(0x2C), !bytes.utf8.contains(0x2C) { turned += 1 }
+        }
+        // Some names are "Last, First" and get turned around, so that rule is compared too.
+        #expect(turned > 100)
+    }
+
     @Test("the byte-keyed cache finds every key it stored, across growth, and no other")
     func byteKeyedTable() {
         var table = ByteKeyedTable<Int>()
@@ -152,6 +170,24 @@ struct DirectoryTests {
     ])
     func domains(text: String, expected: String) {
         #expect(DomainName.normalize(text) == expected)
+    }
+
+    /// ASCII domains and websites take a byte path; it must give what the Character rules give, on
+    /// random text made of the pieces those rules cut at (schemes, `www.`, `/ ? # : @`, dots, spaces).
+    @Test("ASCII domains: bytes and Characters agree on 5,000 random inputs")
+    func asciiDomains() {
+        var generator = SplitMix(seed: 2030)
+        let pieces = ["https://", "HTTP://", "www.", "WWW.", "Example", "co", ".", "..", "/", "?q=1", "#top", ":8080", "@",
+                      "user", " ", "\t", "-", "\r\n", "no"]
+        var kept = 0
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = DomainName.normalizeASCII(Array(text.utf8))
+            #expect(bytes == DomainName.normalizeCharacters(text), "\(text.debugDescription)")
+            if bytes != nil { kept += 1 }
+        }
+        // Some inputs are domains, so both outcomes are compared.
+        #expect(kept > 200)
     }
 
     @Test("the Salesforce empty-id sentinel reads as empty")
