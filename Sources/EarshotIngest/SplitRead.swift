@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import EarshotModel
 
 /// Reads one large file as several byte ranges at once, one thread each, with results identical to
@@ -25,16 +26,21 @@ public enum SplitRead {
         for k in 1..<max(1, parts) {
             let target = size / parts * k
             guard target > starts[starts.count - 1] else { continue }
-            var found: Int?
-            var offset = target
-            try FileBytes.forEachChunk(path: path, displayName: displayName, range: target..<min(size, target + (1 << 20))) { chunk in
-                guard found == nil else { return }
-                if let i = chunk.firstIndex(of: 0x0A) { found = offset + i + 1 }
-                offset += chunk.count
-            }
-            if let f = found, f < size { starts.append(f) }
+            if let f = try lineStart(path: path, displayName: displayName, at: target, size: size) { starts.append(f) }
         }
         return starts
+    }
+
+    /// Just after the first line feed at or after byte `target`, if there is one within 1 MiB and before `size`.
+    static func lineStart(path: String, displayName: String, at target: Int, size: Int) throws -> Int? {
+        var found: Int?
+        var offset = target
+        try FileBytes.forEachChunk(path: path, displayName: displayName, range: target..<min(size, target + (1 << 20))) { chunk in
+            guard found == nil else { return }
+            if let i = chunk.firstIndex(of: 0x0A) { found = offset + i + 1 }
+            offset += chunk.count
+        }
+        return found.flatMap { $0 < size ? $0 : nil }
     }
 
     /// One byte range with its reader and stream.
@@ -52,41 +58,116 @@ public enum SplitRead {
     }
 
     /// The parts and what each thread needs to read its own.
+    ///
+    /// The last part is read in slices, and the thread that finishes part 0 first may take the second
+    /// half of what the last part has not started yet (`steal`): a new part, made on that thread, read
+    /// there, and added after the others. The parts' threads rarely finish together (at 10M rows one
+    /// waited 0.5 to 2 s for the other); part 0's thread is the one that may take work because part 0
+    /// reads into the run's own directory, whose snapshot a new part needs once it is no longer written.
     private final class Job: @unchecked Sendable {
         let parts: [Part]
         let path: String
         let displayName: String
         let encoding: TextEncoding
+        let size: Int
+        /// Makes the part that starts at a byte the last part gives up (`index` is its number).
+        let makePart: (_ index: Int, _ start: Int) -> Part
+        /// Made and read by the thread that took it; looked at once every part is read.
+        private(set) var taken: Part?
 
-        init(parts: [Part], path: String, displayName: String, encoding: TextEncoding) {
+        /// The last part reads this much at a time, checking between slices whether it was cut short.
+        let slice: Int
+
+        // Shared by the last part's thread and part 0's, under `lock`.
+        private let lock = NSLock()
+        /// Where the last part now stops (nil: at the end of the file).
+        private var lastEnd: Int?
+        /// The end of the slice the last part is reading (work it has started); nil until it starts.
+        private var lastSliceEnd: Int?
+        /// The last part has started its final slice: nothing is left to take.
+        private var lastIsFinishing = false
+
+        init(parts: [Part], path: String, displayName: String, encoding: TextEncoding, size: Int, slice: Int,
+             makePart: @escaping (_ index: Int, _ start: Int) -> Part) {
             self.parts = parts
+            self.slice = slice
             self.path = path
             self.displayName = displayName
             self.encoding = encoding
+            self.size = size
+            self.makePart = makePart
         }
 
         /// Reads part `k`; the last part reads to the end of the file (however long it grew since it
-        /// was measured) and finishes its reader.
+        /// was measured), unless part 0's thread took its tail, and finishes its reader.
         func run(_ k: Int) {
             let part = parts[k]
-            let last = k == parts.count - 1
             do {
-                try SourceReader.feed(path: path, displayName: displayName, encoding: encoding,
-                                      range: last ? part.range.lowerBound..<Int.max : part.range, into: part.reader)
-                if last { part.reader.finish() }
+                if k == parts.count - 1, k > 0 { try readLast(part) } else {
+                    try SourceReader.feed(path: path, displayName: displayName, encoding: encoding,
+                                          range: k == parts.count - 1 ? part.range.lowerBound..<Int.max : part.range, into: part.reader)
+                    if k == parts.count - 1 { part.reader.finish() }
+                }
+            } catch {
+                part.error = error
+                return
+            }
+            if k == 0, parts.count > 1 { take() }
+        }
+
+        private func readLast(_ part: Part) throws {
+            var position = part.range.lowerBound
+            while true {
+                lock.lock()
+                let end = lastEnd ?? Int.max
+                let final = lastEnd == nil && position + slice >= size
+                if final { lastIsFinishing = true }
+                let sliceEnd = final ? Int.max : min(position + slice, end)
+                lastSliceEnd = sliceEnd
+                lock.unlock()
+                if position >= end { return }
+                try SourceReader.feed(path: path, displayName: displayName, encoding: encoding, range: position..<sliceEnd, into: part.reader)
+                if final {
+                    part.reader.finish()
+                    return
+                }
+                position = sliceEnd
+            }
+        }
+
+        /// Takes the second half of what the last part has not started, when that is at least two
+        /// slices, and reads it to the end of the file.
+        private func take() {
+            lock.lock()
+            var start: Int?
+            // Not before the last part has started: this thread would then be given it whole.
+            if !lastIsFinishing, lastEnd == nil, let from = lastSliceEnd, size - from >= 2 * slice {
+                start = try? SplitRead.lineStart(path: path, displayName: displayName, at: from + (size - from) / 2, size: size)
+                if let start { lastEnd = start }
+            }
+            lock.unlock()
+            guard let start else { return }
+            let part = makePart(parts.count, start)
+            taken = part
+            do {
+                try SourceReader.feed(path: path, displayName: displayName, encoding: encoding, range: start..<Int.max, into: part.reader)
+                part.reader.finish()
             } catch {
                 part.error = error
             }
         }
     }
 
-    /// Reads `file` in up to `parts` ranges of at least `minimumPartBytes` each. `adopt(index, lineOffset)`
+    /// Reads `file` in up to `parts` ranges of at least `minimumPartBytes` each, plus possibly one more
+    /// taken from the last range's tail (`Job`; the last range is read `sliceBytes` at a time).
+    /// `consumer(k)` is called on this thread for the ranges made before reading, and on the thread that
+    /// read part 0, once it has, for a part taken (numbered after the others). `adopt(index, lineOffset)`
     /// is called on this thread, in order, for each later part whose rows are kept, after its ledger has
-    /// been added to `ledger`. Part 0's consumer runs on this thread; the others on their own. Returns
-    /// how many parts were kept (1: the file was read as one).
+    /// been added to `ledger`. Each part's consumer runs on the thread reading it. Returns how many parts
+    /// were kept (1: the file was read as one).
     @discardableResult
     public static func read(_ file: SourceFile, size: Int, ledger: inout Ledger, inspected: (SniffResult, Preset),
-                            parts wanted: Int, minimumPartBytes: Int,
+                            parts wanted: Int, minimumPartBytes: Int, sliceBytes: Int = 8 << 20,
                             consumer: MakeConsumer, adopt: (_ index: Int, _ lineOffset: Int) -> Void) throws -> Int {
         let (sniff, preset) = inspected
         let name = file.displayName
@@ -96,17 +177,28 @@ public enum SplitRead {
         // Windows-1252 grows when transcoded, so a later part could not know its start's offset).
         let cuttable = sniff.encoding == .utf8 || sniff.encoding == .utf8BOM
         let count = cuttable ? min(wanted, size / max(1, minimumPartBytes)) : 1
-        let starts = count > 1 ? try Self.starts(path: file.path, displayName: name, size: size, parts: count) : [0]
+        var starts = count > 1 ? try Self.starts(path: file.path, displayName: name, size: size, parts: count) : [0]
 
-        let parts = starts.indices.map { k in
-            let end = k + 1 < starts.count ? starts[k + 1] : size
-            let stream = RowStream(file: file, sniff: sniff, preset: preset, ledger: k == 0 ? ledger : Ledger(),
-                                   afterHeader: k > 0, consume: consumer(k))
-            return Part(range: starts[k]..<end, stream: stream, delimiter: sniff.delimiter,
-                        startByte: k == 0 ? sniff.encoding.bom.count : starts[k])
+        var parts: [Part] = []
+        let firstLedger = ledger
+        try withoutActuallyEscaping(consumer) { consumer in
+            func part(_ k: Int, start: Int, end: Int) -> Part {
+                let stream = RowStream(file: file, sniff: sniff, preset: preset, ledger: k == 0 ? firstLedger : Ledger(),
+                                       afterHeader: k > 0, consume: consumer(k))
+                return Part(range: start..<end, stream: stream, delimiter: sniff.delimiter,
+                            startByte: k == 0 ? sniff.encoding.bom.count : start)
+            }
+            parts = starts.indices.map { k in part(k, start: starts[k], end: k + 1 < starts.count ? starts[k + 1] : size) }
+            let job = Job(parts: parts, path: file.path, displayName: name, encoding: sniff.encoding, size: size,
+                          slice: sliceBytes) { k, start in
+                part(k, start: start, end: size)
+            }
+            if parts.count == 1 { job.run(0) } else { DispatchQueue.concurrentPerform(iterations: parts.count) { job.run($0) } }
+            if let taken = job.taken {
+                parts.append(taken)
+                starts.append(taken.range.lowerBound)
+            }
         }
-        let job = Job(parts: parts, path: file.path, displayName: name, encoding: sniff.encoding)
-        if parts.count == 1 { job.run(0) } else { DispatchQueue.concurrentPerform(iterations: parts.count) { job.run($0) } }
 
         // Keep parts while each one's predecessor ended at a record boundary; otherwise that
         // predecessor reads the rest of the file and the later parts are dropped.

@@ -49,8 +49,8 @@ public final class Normalizer {
     /// Salesforce roles: id → (name, parent id); people's role ids.
     var roles: [String: (name: String, parent: String?)] = [:]
     var personRole: [Int: String] = [:]
-    /// Called after each file with its name and rows read (for the progress line).
-    public var onFileDone: ((String, Int) -> Void)?
+    /// Called after each file with its name, rows read and the parts it was read in (for the progress line).
+    public var onFileDone: ((_ file: String, _ rows: Int, _ parts: Int) -> Void)?
     /// Called when a phase ends (reading the files, the duplicate rule), for `EARSHOT_TIMINGS`.
     public var onPhaseDone: ((String) -> Void)?
     /// Called when a step of the duplicate rule ends, with its name and seconds, for `EARSHOT_TIMINGS`
@@ -82,7 +82,7 @@ public final class Normalizer {
             if kind == .feedback { duplicateRule = startDuplicateRule() }
             for (fileOrder, file) in files.enumerated() where file.source.kind == kind {
                 try read(file, fileOrder: fileOrder)
-                onFileDone?(file.displayName, ledger[file.displayName]?.read ?? 0)
+                onFileDone?(file.displayName, ledger[file.displayName]?.read ?? 0, partsRead[file.displayName] ?? 1)
             }
             if kind == .people { resolveManagers() }
             if kind == .crm { applyRelations() }

@@ -53,7 +53,7 @@ enum Pipeline {
         let environment = ProcessInfo.processInfo.environment
         normalizer.parallelism = threads
         if let n = environment["EARSHOT_MIN_PART_BYTES"].flatMap(Int.init), n >= 1 { normalizer.minimumPartBytes = n }
-        normalizer.onFileDone = { file, rows in progress.fileDone(file, rows: rows) }
+        normalizer.onFileDone = { file, rows, parts in progress.fileDone(file, rows: rows, parts: parts) }
         normalizer.onPhaseDone = { progress.phaseDone($0) }
         normalizer.onStepDone = { progress.stepDone($0, seconds: $1) }
         let result = try normalizer.run(files: files)

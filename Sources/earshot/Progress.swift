@@ -13,13 +13,14 @@ final class Progress: @unchecked Sendable {
 
     init() { interactive = isatty(2) == 1 }
 
-    func fileDone(_ file: String, rows fileRows: Int) {
+    func fileDone(_ file: String, rows fileRows: Int, parts: Int) {
         files += 1
         rows += fileRows
         if timings {
             // Not ending in " s": the bench's phase table reads only the phase lines.
             let now = Date()
-            Self.say(String(format: "earshot:   %@ %.2f s, %d rows", file, now.timeIntervalSince(fileStarted), fileRows))
+            let inParts = parts > 1 ? ", \(parts) parts" : ""
+            Self.say(String(format: "earshot:   %@ %.2f s, %d rows", file, now.timeIntervalSince(fileStarted), fileRows) + inParts)
             fileStarted = now
         }
         guard interactive else { return }

@@ -48,18 +48,31 @@ struct SplitReadTests {
         return out
     }
 
-    static func splitRead(_ file: SourceFile, parts: Int, minimumPartBytes: Int = 1) throws -> Outcome {
+    /// - Parameters:
+    ///   - sliceBytes: how much the last part reads between checks for its tail being taken.
+    ///   - slowLastPart: the last part's consumer sleeps 0.2 ms a row and part 0's waits for it to start,
+    ///     so that part 0's thread finishes first with most of the last part unread, and takes its tail.
+    static func splitRead(_ file: SourceFile, parts: Int, minimumPartBytes: Int = 1, sliceBytes: Int = 8 << 20,
+                          slowLastPart: Bool = false) throws -> Outcome {
         var out = Outcome()
         var ledger = Ledger()
         final class Box: @unchecked Sendable { var rows: [Seen] = [] }
         var boxes: [Int: Box] = [:]
+        let lastStarted = DispatchSemaphore(value: 0)
         let inspected = try SourceReader.inspect(file)
         let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as! Int
         out.kept = try SplitRead.read(file, size: size, ledger: &ledger, inspected: inspected, parts: parts,
-                                      minimumPartBytes: minimumPartBytes, consumer: { k in
+                                      minimumPartBytes: minimumPartBytes, sliceBytes: sliceBytes, consumer: { k in
             let box = Box()
             boxes[k] = box
+            let slow = slowLastPart && k == parts - 1, waits = slowLastPart && k == 0
+            var first = true
             return { row in
+                // Part 0 starts once the last part has (a part is only taken from one under way).
+                if waits && first { _ = lastStarted.wait(timeout: .now() + 10) }
+                if slow && first { lastStarted.signal() }
+                first = false
+                if slow { usleep(200) }
                 box.rows.append(Seen(line: row.location.line, byte: row.location.byte, fields: row.fields))
                 return row.fields[2].hasSuffix("7") ? .rejected(.badDate, detail: "ends in 7") : .accepted
             }
@@ -83,6 +96,21 @@ struct SplitReadTests {
         #expect(split.rejects == whole.rejects)
         // 400 rows, 40 of them ending in 7 (7, 17, …, 397) rejected by the consumer above.
         #expect(whole.rows.count == 400 && whole.rejects.count == 40)
+    }
+
+    // 400 rows of ~150 bytes: the last part's 200 rows take 40 ms or more, part 0's a millisecond or
+    // two; with 300-byte slices nearly all of the last part is left when part 0 ends, so its thread
+    // takes the second half of it.
+    @Test("a part taken from the last part's tail: kept, and rows, lines, bytes and ledger match one reader's",
+          arguments: [2, 3])
+    func takenTail(parts: Int) throws {
+        let file = Self.file(Self.header + (1...400).map(Self.row).joined())
+        let whole = try Self.wholeRead(file)
+        let split = try Self.splitRead(file, parts: parts, sliceBytes: 300, slowLastPart: true)
+        #expect(split.kept == parts + 1)
+        #expect(split.rows == whole.rows)
+        #expect(split.files == whole.files)
+        #expect(split.rejects == whole.rejects)
     }
 
     @Test("a cut inside a quoted field of many lines: the part is dropped and the reader before it reads on")
@@ -120,10 +148,12 @@ struct SplitReadTests {
         }
         let file = Self.file(Self.header + rows.joined())
         let whole = try Self.wholeRead(file)
-        let split = try Self.splitRead(file, parts: parts)
-        #expect(split.rows == whole.rows)
-        #expect(split.files == whole.files)
-        #expect(split.rejects == whole.rejects)
+        for taking in [false, true] {
+            let split = try Self.splitRead(file, parts: parts, sliceBytes: taking ? 300 : 8 << 20, slowLastPart: taking)
+            #expect(split.rows == whole.rows, "taking a tail: \(taking)")
+            #expect(split.files == whole.files, "taking a tail: \(taking)")
+            #expect(split.rejects == whole.rejects, "taking a tail: \(taking)")
+        }
         #expect(whole.files[0].balances)
     }
 
