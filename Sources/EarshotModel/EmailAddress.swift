@@ -38,7 +38,7 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
         while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
         while lo < hi, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
         if hi - lo >= 2, b[lo] == 0x3C, b[hi - 1] == 0x3E { lo += 1; hi -= 1 }
-        let mailto: [UInt8] = Array("mailto:".utf8)
+        let mailto = Self.mailto
         if hi - lo >= mailto.count, (0..<mailto.count).allSatisfy({ Self.lower(b[lo + $0]) == mailto[$0] }) { lo += mailto.count }
         var at = -1, ats = 0
         for i in lo..<max(lo, hi) {
@@ -54,6 +54,7 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     private static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+    private static let mailto: [UInt8] = Array("mailto:".utf8)
 
     public var description: String { normalized }
     public static func < (a: EmailAddress, b: EmailAddress) -> Bool { a.normalized < b.normalized }
