@@ -35,6 +35,12 @@ struct CRMRowReader {
         }
     }
 
+    func reading(in directory: Directory) -> CRMRowReader {
+        var reader = self
+        reader.directory = directory
+        return reader
+    }
+
     func read(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult {
         switch preset.name {
         case "salesforce-task": return task(row, unresolved: &unresolved)

@@ -9,12 +9,15 @@ import Foundation
 /// event, or one of 24 hours or more, is a visit on its local date(s); an event entirely outside the
 /// period is ignored; an event with no participant but its owner is ignored. Outlook's numeric
 /// `Show time as` is read as Outlook's busy-status enumeration: 0 is free (README: "Outlook show-as").
-struct CalendarRowReader {
+///
+/// A class: its row consumers call it on every row, and as a 640-byte value it was copied for each call.
+final class CalendarRowReader {
     let file: SourceFile
     let preset: Preset
     let zone: ZoneRules
-    /// Where participants are looked up; a part of a file read on its own thread has its own snapshot.
-    var directory: Directory
+    /// Where participants are looked up; a part of a file read on its own thread has its own snapshot
+    /// (`reading(in:)`).
+    let directory: Directory
     let period: Period
     let fileOrder: Int
     /// The owner of every row, for formats that name nobody (Outlook).
@@ -69,6 +72,26 @@ struct CalendarRowReader {
         asciiColumns = [columns.owner, columns.status, columns.allDay, columns.start, columns.end, columns.endDate,
                         columns.showAs, columns.uid, columns.organizer, columns.attendees, columns.optionalAttendees,
                         columns.inPerson].reduce(0) { mask, column in column.map { mask | 1 << UInt64(min($0, 63)) } ?? mask }
+    }
+
+    /// The same reader, looking participants up in `directory`.
+    func reading(in directory: Directory) -> CalendarRowReader { CalendarRowReader(copying: self, directory: directory) }
+
+    private init(copying other: CalendarRowReader, directory: Directory) {
+        file = other.file
+        preset = other.preset
+        zone = other.zone
+        self.directory = directory
+        period = other.period
+        fileOrder = other.fileOrder
+        fixedOwner = other.fixedOwner
+        isOutlook = other.isOutlook
+        isGAM = other.isGAM
+        dateOrder = other.dateOrder
+        broadcastThreshold = other.broadcastThreshold
+        columns = other.columns
+        gamAttendees = other.gamAttendees
+        asciiColumns = other.asciiColumns
     }
 
     /// The column of each field this reader uses (nil: the file has none).

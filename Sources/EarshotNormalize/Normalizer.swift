@@ -200,9 +200,8 @@ public final class Normalizer {
             let state = PartState(directory: self.directory.snapshot(), addressBase: self.directory.addresses.count,
                                   fileNames: self.candidates.fileNames)
             states[k] = state
-            var partReader = reader
-            partReader.directory = state.directory
-            return { [partReader] row in partReader.read(row, unresolved: &state.unresolved, into: &state.candidates) }
+            let partReader = reader.reading(in: state.directory)
+            return { row in partReader.read(row, unresolved: &state.unresolved, into: &state.candidates) }
         }, adopt: { k, lineOffset in
             guard let state = states[k] else { return }
             states[k] = nil
@@ -525,7 +524,8 @@ private final class PartState {
 /// A calendar or CRM row reader: reads a row into a candidate, looking participants up in `directory`
 /// (the run's, or the snapshot of a part read on its own thread).
 protocol CandidateRowReading {
-    var directory: Directory { get set }
+    /// The same reader, looking participants up in `directory` (a part's snapshot).
+    func reading(in directory: Directory) -> Self
     func read(_ row: MappedRow, unresolved: inout [String: Int]) -> RowResult
     /// `read(_:unresolved:)` with the candidate appended to `store` (the row is then accepted): a
     /// reader that builds it in place saves copying it out through a `RowResult`.
