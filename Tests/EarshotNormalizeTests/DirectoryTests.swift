@@ -108,7 +108,7 @@ struct DirectoryTests {
         let pieces = ["Ben", "OKAFOR", "o'neil", " ", "  ", "\t", ",", "\"", "<", ">", "ben@acme.example", "\r\n", "A", "z", "-", "."]
         var turned = 0
         for _ in 0..<5_000 {
-            let name = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let name = generator.text(from: pieces, upTo: 7)
             let bytes = Directory.asciiNameKey(Array(name.utf8))
             #expect(bytes == Directory.characterNameKey(name), "\(name.debugDescription)")
             if name.utf8.contains(0x2C), !bytes.utf8.contains(0x2C) { turned += 1 }
@@ -181,7 +181,7 @@ struct DirectoryTests {
                       "user", " ", "\t", "-", "\r\n", "no"]
         var kept = 0
         for _ in 0..<5_000 {
-            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = generator.text(from: pieces, upTo: 6)
             let bytes = DomainName.normalizeASCII(Array(text.utf8))
             #expect(bytes == DomainName.normalizeCharacters(text), "\(text.debugDescription)")
             if bytes != nil { kept += 1 }

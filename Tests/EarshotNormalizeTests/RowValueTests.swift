@@ -47,7 +47,7 @@ struct RowValueTests {
         let letters = ["a", "A", "b", "c", "E", "f", "@", "`", "[", "{", "x", "X", ":", "tentative", "ABCDEFGH", "ijklmnop", "cancelled:"]
         var equal = 0, prefixed = 0
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in letters.randomElement(using: &generator)! }.joined()
+            let text = generator.text(from: letters, upTo: 5)
             let f = Self.field(text)
             #expect(f.equalsFolded(anyOf: folded) == words.contains(text.lowercased()), "\(text) in words")
             for (word, w) in zip(words, folded) {
@@ -91,7 +91,7 @@ struct EmailAddressTests {
         let pieces = ["@", ".", "<", ">", ",", ";", " ", "\t", "\r", "\n", "\r\n", "a", "B", "z", "Q", "mailto:", "MailTo:", "x.y", "-", "_"]
         var valid = 0
         for _ in 0..<20_000 {
-            let text = (0..<Int.random(in: 0...9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = generator.text(from: pieces, upTo: 9)
             let bytes = EmailAddress.normalizeASCII(Array(text.utf8))
             #expect(bytes == EmailAddress.normalizeCharacters(text), "\(text.debugDescription)")
             if bytes != nil { valid += 1 }

@@ -11,3 +11,11 @@ public struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension SplitMix {
+    /// Up to `maxPieces` of `pieces`, picked at random and joined: text dense in what a rule acts on,
+    /// for comparing a byte path with the Character rules it stands for.
+    public mutating func text(from pieces: [String], upTo maxPieces: Int) -> String {
+        (0..<Int.random(in: 0...maxPieces, using: &self)).map { _ in pieces.randomElement(using: &self)! }.joined()
+    }
+}
