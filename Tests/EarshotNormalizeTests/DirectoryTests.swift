@@ -176,16 +176,11 @@ struct DirectoryTests {
     /// random text made of the pieces those rules cut at (schemes, `www.`, `/ ? # : @`, dots, spaces).
     @Test("ASCII domains: bytes and Characters agree on 5,000 random inputs")
     func asciiDomains() {
-        var generator = SplitMix(seed: 2030)
         let pieces = ["https://", "HTTP://", "www.", "WWW.", "Example", "co", ".", "..", "/", "?q=1", "#top", ":8080", "@",
                       "user", " ", "\t", "-", "\r\n", "no"]
-        var kept = 0
-        for _ in 0..<5_000 {
-            let text = generator.text(from: pieces, upTo: 6)
-            let bytes = DomainName.normalizeASCII(Array(text.utf8))
-            #expect(bytes == DomainName.normalizeCharacters(text), "\(text.debugDescription)")
-            if bytes != nil { kept += 1 }
-        }
+        let kept = compareOnRandomText(seed: 2030, pieces: pieces, upTo: 6, count: 5_000,
+                                       bytes: { DomainName.normalizeASCII(Array($0.utf8)) },
+                                       characters: { DomainName.normalizeCharacters($0) })
         // Some inputs are domains, so both outcomes are compared.
         #expect(kept > 200)
     }

@@ -87,16 +87,26 @@ struct EmailAddressTests {
 
     @Test("random ASCII strings: bytes and Characters agree")
     func random() {
-        var generator = SplitMix(seed: 2027)
         let pieces = ["@", ".", "<", ">", ",", ";", " ", "\t", "\r", "\n", "\r\n", "a", "B", "z", "Q", "mailto:", "MailTo:", "x.y", "-", "_"]
-        var valid = 0
-        for _ in 0..<20_000 {
-            let text = generator.text(from: pieces, upTo: 9)
-            let bytes = EmailAddress.normalizeASCII(Array(text.utf8))
-            #expect(bytes == EmailAddress.normalizeCharacters(text), "\(text.debugDescription)")
-            if bytes != nil { valid += 1 }
-        }
+        let valid = compareOnRandomText(seed: 2027, pieces: pieces, upTo: 9, count: 20_000,
+                                        bytes: { EmailAddress.normalizeASCII(Array($0.utf8)) }, characters: EmailAddress.normalizeCharacters)
         // Some inputs are addresses, so both outcomes are compared.
         #expect(valid > 50)
     }
+}
+
+/// Compares a byte path with the Character rules it stands for, on `count` random texts made of
+/// `pieces`; returns how many texts gave a value (for a test to check that both outcomes occurred).
+func compareOnRandomText<T: Equatable>(seed: UInt64, pieces: [String], upTo maxPieces: Int, count: Int,
+                                       bytes: (String) -> T?, characters: (String) -> T?,
+                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int {
+    var generator = SplitMix(seed: seed)
+    var valued = 0
+    for _ in 0..<count {
+        let text = generator.text(from: pieces, upTo: maxPieces)
+        let fast = bytes(text)
+        #expect(fast == characters(text), "\(text.debugDescription)", sourceLocation: sourceLocation)
+        if fast != nil { valued += 1 }
+    }
+    return valued
 }
