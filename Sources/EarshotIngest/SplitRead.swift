@@ -60,7 +60,7 @@ public enum SplitRead {
     /// The parts and what each thread needs to read its own.
     ///
     /// The last part is read in slices, and the thread that finishes part 0 first may take the second
-    /// half of what the last part has not started yet (`steal`): a new part, made on that thread, read
+    /// half of what the last part has not started yet (`take`): a new part, made on that thread, read
     /// there, and added after the others. The parts' threads rarely finish together (at 10M rows one
     /// waited 0.5 to 2 s for the other); part 0's thread is the one that may take work because part 0
     /// reads into the run's own directory, whose snapshot a new part needs once it is no longer written.
@@ -181,7 +181,7 @@ public enum SplitRead {
 
         var parts: [Part] = []
         let firstLedger = ledger
-        try withoutActuallyEscaping(consumer) { consumer in
+        withoutActuallyEscaping(consumer) { consumer in
             func part(_ k: Int, start: Int, end: Int) -> Part {
                 let stream = RowStream(file: file, sniff: sniff, preset: preset, ledger: k == 0 ? firstLedger : Ledger(),
                                        afterHeader: k > 0, consume: consumer(k))

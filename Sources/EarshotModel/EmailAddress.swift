@@ -98,17 +98,20 @@ public enum DomainName {
         while let f = s.first, f == 0x20 || f == 0x09 { s = s.dropFirst() }
         while let l = s.last, l == 0x20 || l == 0x09 { s = s.dropLast() }
         var lower = Array(s.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })[...]
-        for scheme in [Array("https://".utf8), Array("http://".utf8)] where lower.starts(with: scheme) {
+        for scheme in schemes where lower.starts(with: scheme) {
             lower = lower.dropFirst(scheme.count)
         }
         if let slash = lower.firstIndex(where: { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 }) { lower = lower[..<slash] }
         if let colon = lower.firstIndex(of: 0x3A) { lower = lower[..<colon] }
         if let at = lower.lastIndex(of: 0x40) { lower = lower[(at + 1)...] }
-        if lower.starts(with: Array("www.".utf8)) { lower = lower.dropFirst(4) }
+        if lower.starts(with: www) { lower = lower.dropFirst(4) }
         while lower.last == 0x2E { lower = lower.dropLast() }
         guard !lower.isEmpty, lower.contains(0x2E), !lower.contains(0x20) else { return nil }
         return String(validating: lower, as: UTF8.self)
     }
+
+    private static let schemes = [Array("https://".utf8), Array("http://".utf8)]
+    private static let www = Array("www.".utf8)
 
     /// `normalize` by Characters, for text that is not ASCII.
     static func normalizeCharacters(_ text: some StringProtocol) -> String? {
