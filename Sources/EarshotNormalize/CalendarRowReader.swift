@@ -146,10 +146,7 @@ final class CalendarRowReader {
            let disposition = readASCII(row, unresolved: &unresolved, into: &store) {
             return disposition
         }
-        switch readText(row, unresolved: &unresolved) {
-        case let .candidate(c): store.append(c); return .accepted
-        case let .outcome(o): return o
-        }
+        return readText(row, unresolved: &unresolved).stored(in: &store)
     }
 
     /// The general path: every field as a String.

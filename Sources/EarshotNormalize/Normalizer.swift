@@ -534,10 +534,7 @@ protocol CandidateRowReading {
 
 extension CandidateRowReading {
     func read(_ row: MappedRow, unresolved: inout [String: Int], into store: inout CandidateStore) -> RowDisposition {
-        switch read(row, unresolved: &unresolved) {
-        case let .candidate(c): store.append(c); return .accepted
-        case let .outcome(o): return o
-        }
+        read(row, unresolved: &unresolved).stored(in: &store)
     }
 }
 
@@ -548,4 +545,12 @@ extension CRMRowReader: CandidateRowReading {}
 enum RowResult {
     case candidate(Candidate)
     case outcome(RowDisposition)
+
+    /// A candidate appended to `store` (the row accepted), or the outcome.
+    func stored(in store: inout CandidateStore) -> RowDisposition {
+        switch self {
+        case let .candidate(c): store.append(c); return .accepted
+        case let .outcome(o): return o
+        }
+    }
 }
