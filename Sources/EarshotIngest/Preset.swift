@@ -121,10 +121,6 @@ public struct MappedRow: Sendable {
     private let columns: ColumnMapReference
     private var map: ColumnMap { columns.map }
 
-    public init(record: CSVRecord, file: String, map: ColumnMap) {
-        self.init(record: record, columns: ColumnMapReference(map, file: file))
-    }
-
     init(record: CSVRecord, columns: ColumnMapReference) {
         self.record = record
         self.columns = columns
